@@ -1,0 +1,178 @@
+"""Demo content: an organisation, its people and the anecdote course. Safe to run again."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import GroupPagePermission, Page
+
+from cms import demo_content
+from cms.services import site_home_ensure
+from courses.models import CourseIndexPage, CoursePage, Enrolment, ModulePage
+from courses.services import enrolment_get_or_create
+from people.models import Organisation, OrganisationDomain, Team, User
+from people.roles import Role
+from people.services import roles_ensure, user_join_organisation, user_set_roles
+
+DEFAULT_PASSWORD = "touchpoint-demo"  # noqa: S105 - demo sign-in, printed for the user
+
+DEMO_USERS = [
+    # email, full name, preferred name, pronunciation, role, team
+    (
+        "learner@example.com",
+        "प्रकाश कुलकर्णी",
+        "Prakash",
+        "pruh-KAASH kool-KUR-nee",
+        Role.LEARNER,
+        "Customer support",
+    ),
+    (
+        "coach@example.com",
+        "Zoë O'Brien-Ñúñez",
+        "Zoë",
+        "ZOH-ee oh-BRY-en NYOO-nyez",
+        Role.COACH,
+        None,
+    ),
+    ("hr@example.com", "Meera Iyer", "Meera", "MEE-ruh EYE-yer", Role.HR, None),
+    ("admin@example.com", "Platform Admin", "", "", Role.PLATFORM_ADMIN, None),
+]
+
+COACH_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "view_page"]
+
+
+class Command(BaseCommand):
+    help = "Create the demo organisation, its people and the 'Customers, not targets' course."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--password",
+            default=os.environ.get("DEMO_PASSWORD", DEFAULT_PASSWORD),
+            help="Password for the demo accounts (default: %(default)s or $DEMO_PASSWORD).",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even with production settings (creates well-known demo accounts!).",
+        )
+
+    def handle(self, *args, password: str, force: bool, **options):
+        if settings.TOUCHPOINT_ENVIRONMENT == "production" and not force:
+            raise CommandError(
+                "Refusing to create demo accounts with production settings. "
+                "Pass --force if you really mean it."
+            )
+        with transaction.atomic():
+            roles_ensure()
+            home = site_home_ensure()
+            organisation = self._organisation()
+            users = self._users(organisation, password)
+            course = self._course(home)
+            self._coach_permissions(course.get_parent())
+            enrolment = enrolment_get_or_create(user=users["learner@example.com"], course=course)
+            if enrolment.due_date is None:
+                Enrolment.objects.filter(pk=enrolment.pk).update(
+                    due_date=timezone.localdate() + timedelta(days=14)
+                )
+        modules = ModulePage.objects.child_of(course).count()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo ready: “{course.title}” with {modules} modules.")
+        )
+        self.stdout.write("Sign in at http://127.0.0.1:8000/accounts/login/ with:")
+        for email, _name, _p, _s, role, _t in DEMO_USERS:
+            self.stdout.write(f"  {role.label:<15} {email:<22} password: {password}")
+
+    def _organisation(self) -> Organisation:
+        organisation, _created = Organisation.objects.get_or_create(
+            slug="demo", defaults={"name": "Demo Retail & Services"}
+        )
+        OrganisationDomain.objects.get_or_create(
+            domain="example.com", defaults={"organisation": organisation}
+        )
+        for name in ("Store floor", "Customer support"):
+            Team.objects.get_or_create(organisation=organisation, name=name)
+        return organisation
+
+    def _users(self, organisation: Organisation, password: str) -> dict[str, User]:
+        users = {}
+        for email, full_name, preferred, pronunciation, role, team_name in DEMO_USERS:
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                user = User.objects.create_user(
+                    email=email,
+                    password=password,
+                    full_name=full_name,
+                    preferred_name=preferred,
+                    name_pronunciation=pronunciation,
+                )
+            else:
+                user.set_password(password)
+                user.save(update_fields=["password"])
+            if role == Role.PLATFORM_ADMIN:
+                user.is_superuser = True
+                user.save(update_fields=["is_superuser"])
+            team = (
+                Team.objects.get(organisation=organisation, name=team_name) if team_name else None
+            )
+            user_join_organisation(user=user, organisation=organisation, team=team)
+            user_set_roles(user=user, roles=[role])
+            EmailAddress.objects.update_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
+            users[email] = user
+        return users
+
+    def _course(self, home: Page) -> CoursePage:
+        index = CourseIndexPage.objects.child_of(home).first()
+        if index is None:
+            index = CourseIndexPage(
+                title="Courses",
+                slug="courses",
+                intro="<p>Short, story-based courses on treating customers as people.</p>",
+            )
+            home.add_child(instance=index)
+            index.save_revision().publish()
+        data = demo_content.COURSE
+        course = CoursePage.objects.child_of(index).filter(slug=data["slug"]).first()
+        if course is None:
+            course = CoursePage(
+                title=data["title"],
+                slug=data["slug"],
+                summary=data["summary"],
+                description=data["description"],
+            )
+            index.add_child(instance=course)
+            course.save_revision().publish()
+        existing = set(ModulePage.objects.child_of(course).values_list("slug", flat=True))
+        for module_data in demo_content.MODULES:
+            if module_data["slug"] in existing:
+                continue  # never overwrite what a coach has since edited
+            module = ModulePage(
+                title=module_data["title"],
+                slug=module_data["slug"],
+                summary=module_data["summary"],
+                estimated_minutes=module_data["estimated_minutes"],
+                source_title=module_data["source_title"],
+                source_author=module_data["source_author"],
+                steps=[{"type": kind, "value": value} for kind, value in module_data["steps"]],
+            )
+            course.add_child(instance=module)
+            module.save_revision().publish()
+        return course
+
+    def _coach_permissions(self, index: Page) -> None:
+        coaches = roles_ensure()[Role.COACH]
+        for codename in COACH_PAGE_PERMISSIONS:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            GroupPagePermission.objects.get_or_create(
+                group=coaches, page=index, permission=permission
+            )

@@ -1,0 +1,245 @@
+from django.conf import settings
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import RICH_TEXT_FEATURES, ModuleStepsBlock
+
+
+class CourseIndexPage(Page):
+    """The catalogue root: lists the courses the visitor may see."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    template = "courses/course_index_page.html"
+
+    class Meta:
+        verbose_name = _("course index")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from .selectors import catalogue_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["catalogue"] = catalogue_for(user=request.user, parent=self)
+        return context
+
+
+class CoursePage(Page):
+    """A course: an ordered set of modules (its child pages)."""
+
+    summary = models.CharField(_("summary"), max_length=300)
+    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+    organisations = ParentalManyToManyField(
+        "people.Organisation",
+        verbose_name=_("limited to organisations"),
+        blank=True,
+        related_name="courses",
+        help_text=_(
+            "Only people of these organisations see the course. Leave empty to offer it to all."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        HelpPanel(
+            content=_("Modules are the child pages of a course, taken in the order shown there.")
+        ),
+    ]
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel([FieldPanel("organisations")], heading=_("Who may take this course")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+    template = "courses/course_page.html"
+
+    class Meta:
+        verbose_name = _("course")
+
+    def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        from .selectors import course_overview, course_visible_to
+
+        if not request.user.is_authenticated:
+            return redirect_to_login(request)
+        if not course_visible_to(user=request.user, course=self):
+            raise Http404
+        context = self.get_context(request, *args, **kwargs)
+        context["overview"] = course_overview(user=request.user, course=self)
+        return TemplateResponse(request, self.get_template(request), context)
+
+
+def redirect_to_login(request: HttpRequest) -> HttpResponse:
+    from django.contrib.auth.views import redirect_to_login as django_redirect_to_login
+
+    return django_redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+
+
+class ModulePage(RoutablePageMixin, Page):
+    """One 5-10 minute module: a retold anecdote, taken step by step."""
+
+    summary = models.CharField(_("summary"), max_length=300)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"), default=7, help_text=_("How long a learner needs, roughly.")
+    )
+    source_title = models.CharField(
+        _("source"),
+        max_length=200,
+        help_text=_("Title of the essay or account this module retells."),
+    )
+    source_author = models.CharField(
+        _("source author"), max_length=200, blank=True, help_text=_("Where the source names one.")
+    )
+    source_note = models.CharField(
+        _("credit note"),
+        max_length=300,
+        blank=True,
+        help_text=_("Optional, e.g. “Retold with the author's permission.”"),
+    )
+    steps = StreamField(ModuleStepsBlock(), verbose_name=_("steps"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        MultiFieldPanel(
+            [FieldPanel("source_title"), FieldPanel("source_author"), FieldPanel("source_note")],
+            heading=_("Source anecdote and credit"),
+        ),
+        FieldPanel("steps"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+    template = "courses/module_page.html"
+    preview_template = "courses/module_preview.html"
+
+    class Meta:
+        verbose_name = _("module")
+
+    @property
+    def step_count(self) -> int:
+        return len(self.steps)
+
+    @property
+    def credit(self) -> str:
+        if self.source_author:
+            return _("Based on “%(title)s” by %(author)s") % {
+                "title": self.source_title,
+                "author": self.source_author,
+            }
+        return _("Based on the essay “%(title)s”") % {"title": self.source_title}
+
+    def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
+        # Authors preview every step on one page, exactly as the blocks render for learners.
+        context = self.get_context(request)
+        return TemplateResponse(request, self.preview_template, context)
+
+    @path("")
+    def overview(self, request: HttpRequest) -> HttpResponse:
+        from . import views
+
+        return views.module_overview(request, module=self)
+
+    @path("step/<int:number>/")
+    def step(self, request: HttpRequest, number: int) -> HttpResponse:
+        from . import views
+
+        return views.module_step(request, module=self, number=number)
+
+    @path("done/")
+    def done(self, request: HttpRequest) -> HttpResponse:
+        from . import views
+
+        return views.module_done(request, module=self)
+
+
+class Enrolment(models.Model):
+    """A learner on a course. Assignment (issue: HR) sets the due date."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="enrolments")
+    enrolled_at = models.DateTimeField(_("enrolled"), auto_now_add=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    resume_module = models.ForeignKey(
+        ModulePage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resume_step = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        ordering = ["-enrolled_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="enrolment_unique_per_course")
+        ]
+        indexes = [models.Index(fields=["course", "completed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.course}"
+
+
+class ModuleProgress(models.Model):
+    """Which steps of a module a learner has finished, and when the module was completed."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="module_progress"
+    )
+    module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="+")
+    completed_step_ids = models.JSONField(default=list, blank=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("module progress")
+        verbose_name_plural = _("module progress")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "module"], name="module_progress_unique_per_enrolment"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} – {self.module_id}"
+
+
+class ReflectionAnswer(models.Model):
+    """What a learner wrote for one reflection step. Kept as the learner's own data."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="reflection_answers"
+    )
+    module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="+")
+    step_id = models.CharField(max_length=64)
+    prompt = models.TextField(_("prompt"))
+    answer = models.TextField(_("answer"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("reflection answer")
+        verbose_name_plural = _("reflection answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "module", "step_id"], name="reflection_unique_per_step"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} – {self.prompt[:40]}"

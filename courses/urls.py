@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "courses"
+
+urlpatterns = [
+    path("", views.learn, name="learn"),
+    path("catalogue/", views.catalogue, name="catalogue"),
+    path("enrol/<int:course_id>/", views.enrol, name="enrol"),
+]

@@ -1,0 +1,207 @@
+"""Learner pages. Thin: look up what the user may see, call a service, render."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from . import selectors, services
+from .forms import ReflectionForm
+from .models import CoursePage, ModulePage
+
+
+@never_cache
+@login_required
+def learn(request: HttpRequest) -> HttpResponse:
+    courses = selectors.learner_courses(user=request.user, request=request)
+    return TemplateResponse(
+        request,
+        "courses/learn.html",
+        {
+            "courses": courses,
+            "in_progress": [c for c in courses if not c.completed],
+            "completed": [c for c in courses if c.completed],
+        },
+    )
+
+
+@never_cache
+@login_required
+def catalogue(request: HttpRequest) -> HttpResponse:
+    cards = selectors.catalogue_for(user=request.user, request=request)
+    return TemplateResponse(request, "courses/catalogue.html", {"cards": cards})
+
+
+@require_POST
+@login_required
+def enrol(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = get_object_or_404(selectors.visible_courses(user=request.user), pk=course_id)
+    services.enrolment_get_or_create(user=request.user, course=course)
+    card = selectors.course_overview(user=request.user, course=course, request=request)
+    return redirect(card.continue_url or course.get_url(request))
+
+
+class ModuleVisit:
+    """Everything a module view needs, looked up with the visitor's rights checked."""
+
+    def __init__(self, request: HttpRequest, module: ModulePage):
+        parent_path = module.path[: -Page.steplen]
+        course = CoursePage.objects.live().filter(path=parent_path).first()
+        if course is None or not selectors.course_visible_to(user=request.user, course=course):
+            raise Http404
+        self.request = request
+        self.module = module
+        self.course = course
+        self.enrolment = services.enrolment_get_or_create(user=request.user, course=course)
+        self.steps = list(module.steps)
+        self.progress = self.enrolment.module_progress.filter(module=module).first()
+        self.done_ids = set(self.progress.completed_step_ids) if self.progress else set()
+        siblings = selectors.live_modules_of(courses=[course])[course.pk]
+        self.position = next((i for i, m in enumerate(siblings, start=1) if m.pk == module.pk), 0)
+        self.module_total = len(siblings)
+        self.next_module = siblings[self.position] if self.position < len(siblings) else None
+
+    @property
+    def completed(self) -> bool:
+        return bool(self.progress and self.progress.completed_at)
+
+    def first_open_step(self) -> int:
+        for number, step in enumerate(self.steps, start=1):
+            if step.id not in self.done_ids:
+                return number
+        return len(self.steps)
+
+    def reachable(self, number: int) -> bool:
+        """A step is open once every step before it is done (or the module was completed)."""
+        if self.completed or number == 1:
+            return True
+        return all(step.id in self.done_ids for step in self.steps[: number - 1])
+
+    def step_url(self, number: int) -> str:
+        return selectors.module_step_url(module=self.module, number=number, request=self.request)
+
+    def done_url(self) -> str:
+        return self.module.get_url(self.request) + self.module.reverse_subpage("done")
+
+
+def _visit_or_login(request: HttpRequest, module: ModulePage) -> ModuleVisit | HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return ModuleVisit(request, module)
+
+
+@never_cache
+def module_overview(request: HttpRequest, *, module: ModulePage) -> HttpResponse:
+    visit = _visit_or_login(request, module)
+    if isinstance(visit, HttpResponse):
+        return visit
+    resume = 1
+    if visit.enrolment.resume_module_id == module.pk and not visit.completed:
+        resume = visit.enrolment.resume_step
+    context = module.get_context(request)
+    context.update(
+        visit=visit,
+        start_url=visit.step_url(min(resume, len(visit.steps)) if visit.steps else 1),
+        started=bool(visit.progress),
+    )
+    return TemplateResponse(request, "courses/module_page.html", context)
+
+
+@never_cache
+def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> HttpResponse:
+    visit = _visit_or_login(request, module)
+    if isinstance(visit, HttpResponse):
+        return visit
+    if number < 1 or not visit.steps:
+        raise Http404
+    if number > len(visit.steps):
+        # A stale link (the author removed steps since): go on from where the learner is.
+        return redirect(visit.step_url(visit.first_open_step()))
+    if not visit.reachable(number):
+        return redirect(visit.step_url(visit.first_open_step()))
+    step = visit.steps[number - 1]
+    is_reflection = step.block_type == "reflection"
+    answers = (
+        selectors.reflection_answers(enrolment=visit.enrolment, module=module)
+        if is_reflection
+        else {}
+    )
+    form = None
+    if is_reflection:
+        saved = answers.get(step.id)
+        form = ReflectionForm(
+            request.POST if request.method == "POST" else None,
+            initial={"answer": saved.answer if saved else ""},
+            min_length=step.value.min_length,
+            prompt=step.value["prompt"],
+        )
+
+    if request.method == "POST":
+        action = request.POST.get("action", "next")
+        if action == "back":
+            if form is not None and form.draft():
+                services.reflection_save(
+                    enrolment=visit.enrolment,
+                    module=module,
+                    step_id=step.id,
+                    prompt=step.value["prompt"],
+                    answer=form.draft(),
+                )
+            return redirect(visit.step_url(max(number - 1, 1)))
+        if form is None or form.is_valid():
+            reflection = (step.value["prompt"], form.cleaned_data["answer"]) if form else None
+            services.module_step_complete(
+                enrolment=visit.enrolment, module=module, step_id=step.id, reflection=reflection
+            )
+            if number < len(visit.steps):
+                return redirect(visit.step_url(number + 1))
+            return redirect(visit.done_url())
+    elif request.method != "GET":
+        return HttpResponse(status=405)
+
+    services.module_step_visit(enrolment=visit.enrolment, module=module, number=number)
+    total = len(visit.steps)
+    context = module.get_context(request)
+    context.update(
+        visit=visit,
+        step=step,
+        number=number,
+        total=total,
+        percent=round(100 * (number - 1) / total) if total else 0,
+        form=form,
+        back_url=visit.step_url(number - 1) if number > 1 else module.get_url(request),
+        is_last=number == total,
+        step_done=step.id in visit.done_ids,
+    )
+    return TemplateResponse(request, "courses/module_step.html", context)
+
+
+@never_cache
+def module_done(request: HttpRequest, *, module: ModulePage) -> HttpResponse:
+    visit = _visit_or_login(request, module)
+    if isinstance(visit, HttpResponse):
+        return visit
+    if not visit.completed:
+        return redirect(visit.step_url(visit.first_open_step()))
+    visit.enrolment.refresh_from_db(fields=["completed_at"])
+    takeaways = [s for s in visit.steps if s.block_type == "takeaways"]
+    context = module.get_context(request)
+    context.update(
+        visit=visit,
+        takeaways=takeaways,
+        course_completed=bool(visit.enrolment.completed_at),
+        next_url=(
+            selectors.module_step_url(module=visit.next_module, number=1, request=request)
+            if visit.next_module
+            else ""
+        ),
+        message=_("Module complete"),
+    )
+    return TemplateResponse(request, "courses/module_done.html", context)

@@ -1,0 +1,210 @@
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.search import index
+
+from .roles import Role
+
+domain_validator = RegexValidator(
+    regex=r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$",
+    message=_("Enter a domain such as example.com, without @ or http://."),
+)
+
+
+class Organisation(index.Indexed, ClusterableModel):
+    """A client organisation. Its people and data are walled off from every other's."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("Short identifier used in exports and commands, e.g. acme-retail."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("slug")], heading=_("Organisation")),
+        InlinePanel(
+            "domains",
+            heading=_("E-mail domains for self sign-up"),
+            label=_("Domain"),
+            help_text=_(
+                "People whose e-mail address ends in one of these domains may create an "
+                "account and join this organisation as learners."
+            ),
+        ),
+        InlinePanel("teams", heading=_("Teams"), label=_("Team")),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationDomain(models.Model):
+    organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="domains")
+    domain = models.CharField(
+        _("domain"),
+        max_length=253,
+        unique=True,
+        validators=[domain_validator],
+        help_text=_("e.g. example.com"),
+    )
+
+    panels = [FieldPanel("domain")]
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("e-mail domain")
+        verbose_name_plural = _("e-mail domains")
+
+    def __str__(self) -> str:
+        return self.domain
+
+    def clean(self) -> None:
+        self.domain = (self.domain or "").strip().lower().lstrip("@")
+
+
+class Team(models.Model):
+    organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="teams")
+    name = models.CharField(_("name"), max_length=200)
+
+    panels = [FieldPanel("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="team_unique_per_org")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        email = self.normalize_email(email).lower()
+        user = self.model(email=email, **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person. Names are stored exactly as typed, in any script."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(
+        _("full name"),
+        max_length=200,
+        help_text=_("As you write it, in any script. Used on certificates."),
+    )
+    preferred_name = models.CharField(
+        _("preferred name"),
+        max_length=100,
+        blank=True,
+        help_text=_("What we call you in greetings. Leave blank to use your full name."),
+    )
+    name_pronunciation = models.CharField(
+        _("how to say my name"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional, e.g. “pruh-KAASH kool-KUR-nee”. Coaches see this."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+    team = models.ForeignKey(
+        Team,
+        verbose_name=_("team"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+    is_staff = models.BooleanField(
+        _("staff status"),
+        default=False,
+        help_text=_("Designates whether the user can log into the Django admin site."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    EMAIL_FIELD = "email"
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["full_name", "email"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name()
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+        if self.team_id and self.team.organisation_id != self.organisation_id:
+            raise ValidationError({"team": _("Choose a team of the user's own organisation.")})
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.email
+
+    def get_short_name(self) -> str:
+        return self.greeting_name
+
+    @property
+    def greeting_name(self) -> str:
+        """The name to greet someone by: their preferred name, else their full name."""
+        return self.preferred_name or self.full_name or self.email.split("@")[0]
+
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def has_role(self, role: Role) -> bool:
+        if role == Role.PLATFORM_ADMIN and self.is_superuser:
+            return True
+        return role.value in self.role_names

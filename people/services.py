@@ -1,0 +1,75 @@
+"""Writes about people: roles, memberships."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from .models import Organisation, Team, User
+from .roles import Role
+
+# What each role may do in the Wagtail admin; page permissions are granted per page tree.
+ROLE_PERMISSIONS: dict[Role, list[str]] = {
+    Role.LEARNER: [],
+    Role.COACH: [
+        "wagtailadmin.access_admin",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+    ],
+    Role.HR: ["wagtailadmin.access_admin"],
+    Role.PLATFORM_ADMIN: [
+        "wagtailadmin.access_admin",
+        "people.add_organisation",
+        "people.change_organisation",
+        "people.delete_organisation",
+        "people.view_organisation",
+        "people.add_user",
+        "people.change_user",
+        "people.delete_user",
+        "people.view_user",
+    ],
+}
+
+
+def roles_ensure() -> dict[Role, Group]:
+    """Create the role groups with their permissions (idempotent)."""
+    groups: dict[Role, Group] = {}
+    for role, codenames in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role.value)
+        for dotted in codenames:
+            app_label, codename = dotted.split(".", 1)
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:
+                group.permissions.add(permission)
+        groups[role] = group
+    return groups
+
+
+@transaction.atomic
+def user_set_roles(*, user: User, roles: list[Role]) -> None:
+    """Replace the user's role groups with exactly these roles."""
+    groups = roles_ensure()
+    role_group_ids = [group.pk for group in groups.values()]
+    user.groups.remove(*role_group_ids)
+    user.groups.add(*[groups[role].pk for role in roles])
+    user.is_staff = False  # the Django admin is not used; Wagtail admin access is a permission
+    user.save(update_fields=["is_staff"])
+    user.__dict__.pop("role_names", None)
+
+
+def user_add_role(*, user: User, role: Role) -> None:
+    group = roles_ensure()[role]
+    user.groups.add(group)
+    user.__dict__.pop("role_names", None)
+
+
+def user_join_organisation(
+    *, user: User, organisation: Organisation, team: Team | None = None
+) -> User:
+    if team is not None and team.organisation_id != organisation.pk:
+        raise ValueError("The team belongs to another organisation.")
+    user.organisation = organisation
+    user.team = team
+    user.save(update_fields=["organisation", "team"])
+    return user

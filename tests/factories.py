@@ -1,0 +1,186 @@
+"""Test data builders. Pages are created live, with a published revision, like an editor would."""
+
+from __future__ import annotations
+
+import factory
+import wagtail_factories
+from allauth.account.models import EmailAddress
+from factory.django import DjangoModelFactory
+
+from cms.models import HomePage
+from courses.models import CourseIndexPage, CoursePage, ModulePage
+from people.models import Organisation, OrganisationDomain, Team, User
+from people.roles import Role
+from people.services import user_set_roles
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+class OrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"org-{n}")
+
+    @factory.post_generation
+    def domain(obj, create, extracted, **kwargs):
+        """Every organisation owns one sign-up domain: `domain="acme.test"` or a generated one."""
+        if not create:
+            return
+        OrganisationDomain.objects.create(
+            organisation=obj, domain=extracted or f"{obj.slug}.example.org"
+        )
+
+
+class TeamFactory(DjangoModelFactory):
+    class Meta:
+        model = Team
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Team {n}")
+
+
+class UserFactory(DjangoModelFactory):
+    """A person who can sign in: verified primary e-mail, a password, one role (Learner)."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"Person {n}")
+    preferred_name = ""
+    name_pronunciation = ""
+    password = factory.django.Password(PASSWORD)
+
+    class Params:
+        coach = factory.Trait(roles=[Role.COACH])
+        hr = factory.Trait(roles=[Role.HR])
+        platform_admin = factory.Trait(roles=[Role.PLATFORM_ADMIN], is_superuser=True)
+
+    @factory.post_generation
+    def roles(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        user_set_roles(user=obj, roles=list(extracted) if extracted is not None else [Role.LEARNER])
+
+    @factory.post_generation
+    def verified_email(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        EmailAddress.objects.create(
+            user=obj,
+            email=obj.email,
+            primary=True,
+            verified=True if extracted is None else bool(extracted),
+        )
+
+
+def publish(page):
+    """Save a revision and publish it, as the Wagtail editor's Publish button does."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+class _PublishedPageFactory(wagtail_factories.PageFactory):
+    """A page added under `parent=`, published with a revision; `live=False` makes a draft."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    live = True
+
+    @factory.post_generation
+    def revision(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        if obj.live:
+            publish(obj)
+        else:
+            obj.save_revision()
+
+
+class HomePageFactory(_PublishedPageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Home"
+    headline = "Treat every customer as a person."
+
+
+class CourseIndexPageFactory(_PublishedPageFactory):
+    class Meta:
+        model = CourseIndexPage
+
+    title = "Courses"
+    slug = "courses"
+
+
+class CoursePageFactory(_PublishedPageFactory):
+    class Meta:
+        model = CoursePage
+
+    title = factory.Sequence(lambda n: f"Course {n}")
+    slug = factory.Sequence(lambda n: f"course-{n}")
+    summary = factory.LazyAttribute(lambda obj: f"What {obj.title} is about.")
+    description = "<p>A course about people.</p>"
+
+    @factory.post_generation
+    def organisations(obj, create, extracted, **kwargs):
+        """`organisations=[org_a]` limits the course to those organisations."""
+        if create and extracted:
+            obj.organisations.set(extracted)
+            obj.save()
+            if obj.live:
+                publish(obj)
+
+
+def story(heading: str = "A story", body: str = "<p>Once upon a time.</p>") -> dict:
+    return {"type": "story", "value": {"heading": heading, "body": body}}
+
+
+def key_insight(heading: str = "Key insight", insight: str = "People, not targets.") -> dict:
+    return {
+        "type": "key_insight",
+        "value": {"heading": heading, "insight": insight, "explanation": ""},
+    }
+
+
+def reflection(prompt: str = "What would you do?", min_length: int = 20) -> dict:
+    return {
+        "type": "reflection",
+        "value": {"prompt": prompt, "guidance": "", "min_length": min_length},
+    }
+
+
+def takeaways(heading: str = "Takeaways", items: tuple[str, ...] = ("a", "b")) -> dict:
+    return {"type": "takeaways", "value": {"heading": heading, "items": list(items)}}
+
+
+def default_steps() -> list[dict]:
+    """Five steps: story, story, reflection, key insight, takeaways."""
+    return [
+        story("The first scene", "<p>A customer walks in.</p>"),
+        story("The second scene", "<p>Nobody looks up.</p>"),
+        reflection("When did you last keep someone waiting?", min_length=20),
+        key_insight("Key insight", "A greeting costs nothing."),
+        takeaways("Takeaways", ("Look up", "Say hello")),
+    ]
+
+
+class ModulePageFactory(_PublishedPageFactory):
+    class Meta:
+        model = ModulePage
+
+    title = factory.Sequence(lambda n: f"Module {n}")
+    slug = factory.Sequence(lambda n: f"module-{n}")
+    summary = "A short module."
+    estimated_minutes = 7
+    source_title = "Customers Not Targets"
+    source_author = "Priya Shrivastava"
+    steps = factory.LazyFunction(default_steps)
