@@ -13,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -86,7 +86,10 @@ def main() -> None:
             client = Client()
             client.force_login(user)
             step_url = module.url + "step/1/"
-            results[size] = {"/learn/": measure(client, "/learn/"), "step": measure(client, step_url)}
+            results[size] = {
+                "/learn/": measure(client, "/learn/"),
+                "step": measure(client, step_url),
+            }
         base = results[SIZES[0]]
         print(f"{'page':<10}{'enrolments':>11}{'queries':>9}{'median ms':>11}{'time ratio':>12}")
         for page in ("/learn/", "step"):

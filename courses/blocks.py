@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "blockquote"]
 
@@ -119,10 +120,42 @@ class TakeawaysBlock(blocks.StructBlock):
         value_class = StepStructValue
 
 
+class RolePlayBlock(blocks.StructBlock):
+    scenario = SnippetChooserBlock("scenarios.Scenario", label=_("Role-play scenario"))
+    introduction = blocks.TextBlock(
+        label=_("Introduction"),
+        required=False,
+        max_length=500,
+        help_text=_("Optional words before the learner starts, e.g. what to try."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        scenario = value.get("scenario")
+        if scenario is not None and not scenario.live:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "scenario": blocks.BlockValidationError(
+                        _("Publish this scenario before adding it to a module.")
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "comment"
+        template = "courses/blocks/roleplay.html"
+        label = _("Role-play")
+        help_text = _("The learner answers a customer in a published branching scenario.")
+        value_class = StepStructValue
+        collects_answer = True
+
+
 class ModuleStepsBlock(blocks.StreamBlock):
     story = StoryBlock()
     key_insight = KeyInsightBlock()
     reflection = ReflectionBlock()
+    roleplay = RolePlayBlock()
     takeaways = TakeawaysBlock()
 
     class Meta:

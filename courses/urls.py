@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.learn, name="learn"),
     path("catalogue/", views.catalogue, name="catalogue"),
     path("enrol/<int:course_id>/", views.enrol, name="enrol"),
+    path("attempts/<int:attempt_id>/", views.attempt_detail, name="attempt"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,6 +16,7 @@ from wagtail.models import Page
 from . import selectors, services
 from .forms import ReflectionForm
 from .models import CoursePage, ModulePage
+from .roleplay import attempt_state, roleplay_post, roleplay_state
 
 
 @never_cache
@@ -28,6 +30,7 @@ def learn(request: HttpRequest) -> HttpResponse:
             "courses": courses,
             "in_progress": [c for c in courses if not c.completed],
             "completed": [c for c in courses if c.completed],
+            "nav_section": "learn",
         },
     )
 
@@ -36,7 +39,9 @@ def learn(request: HttpRequest) -> HttpResponse:
 @login_required
 def catalogue(request: HttpRequest) -> HttpResponse:
     cards = selectors.catalogue_for(user=request.user, request=request)
-    return TemplateResponse(request, "courses/catalogue.html", {"cards": cards})
+    return TemplateResponse(
+        request, "courses/catalogue.html", {"cards": cards, "nav_section": "catalogue"}
+    )
 
 
 @require_POST
@@ -128,6 +133,9 @@ def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> Htt
         return redirect(visit.step_url(visit.first_open_step()))
     step = visit.steps[number - 1]
     is_reflection = step.block_type == "reflection"
+    scenario = step.value.get("scenario") if step.block_type == "roleplay" else None
+    if scenario is not None and not scenario.live:
+        scenario = None  # unpublished since: the step shows a notice and can be passed
     answers = (
         selectors.reflection_answers(enrolment=visit.enrolment, module=module)
         if is_reflection
@@ -143,6 +151,16 @@ def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> Htt
             prompt=step.value["prompt"],
         )
 
+    if request.method == "POST" and scenario is not None and "roleplay" in request.POST:
+        roleplay_post(request, scenario=scenario, page_id=module.pk, step_id=step.id)
+        return redirect(visit.step_url(number) + "#roleplay")
+
+    roleplay = (
+        roleplay_state(user=request.user, scenario=scenario, page_id=module.pk, step_id=step.id)
+        if scenario is not None
+        else None
+    )
+
     if request.method == "POST":
         action = request.POST.get("action", "next")
         if action == "back":
@@ -155,6 +173,9 @@ def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> Htt
                     answer=form.draft(),
                 )
             return redirect(visit.step_url(max(number - 1, 1)))
+        if roleplay is not None and not roleplay.has_finished_attempt:
+            messages.error(request, _("Play the role-play to an ending before you move on."))
+            return redirect(visit.step_url(number) + "#roleplay")
         if form is None or form.is_valid():
             reflection = (step.value["prompt"], form.cleaned_data["answer"]) if form else None
             services.module_step_complete(
@@ -176,6 +197,7 @@ def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> Htt
         total=total,
         percent=round(100 * (number - 1) / total) if total else 0,
         form=form,
+        roleplay=roleplay,
         back_url=visit.step_url(number - 1) if number > 1 else module.get_url(request),
         is_last=number == total,
         step_done=step.id in visit.done_ids,
@@ -205,3 +227,20 @@ def module_done(request: HttpRequest, *, module: ModulePage) -> HttpResponse:
         message=_("Module complete"),
     )
     return TemplateResponse(request, "courses/module_done.html", context)
+
+
+@never_cache
+@login_required
+def attempt_detail(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    """One of the learner's own role-play attempts; anyone else's is a 404."""
+    from scenarios.selectors import attempt_for_user
+
+    attempt = attempt_for_user(user=request.user, attempt_id=attempt_id)
+    if attempt is None:
+        raise Http404
+    module = ModulePage.objects.live().filter(pk=attempt.context_page_id).first()
+    return TemplateResponse(
+        request,
+        "courses/attempt_detail.html",
+        {"roleplay": attempt_state(attempt=attempt), "module": module, "nav_section": "learn"},
+    )

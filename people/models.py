@@ -76,8 +76,14 @@ class OrganisationDomain(models.Model):
     def __str__(self) -> str:
         return self.domain
 
-    def clean(self) -> None:
+    def save(self, *args, **kwargs) -> None:
         self.domain = (self.domain or "").strip().lower().lstrip("@")
+        super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None) -> None:
+        # Accept "@Example.COM " as typed; validate and store "example.com".
+        self.domain = (self.domain or "").strip().lower().lstrip("@")
+        super().clean_fields(exclude=exclude)
 
 
 class Team(models.Model):

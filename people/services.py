@@ -14,6 +14,13 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "wagtailimages.add_image",
         "wagtailimages.change_image",
         "wagtailimages.choose_image",
+        "scenarios.add_scenario",
+        "scenarios.change_scenario",
+        "scenarios.publish_scenario",
+        "scenarios.lock_scenario",
+        "scenarios.unlock_scenario",
+        "scenarios.view_scenario",
+        "assessments.view_dimension",
     ],
     Role.HR: ["wagtailadmin.access_admin"],
     Role.PLATFORM_ADMIN: [
@@ -26,6 +33,14 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "people.change_user",
         "people.delete_user",
         "people.view_user",
+        "assessments.add_dimension",
+        "assessments.change_dimension",
+        "assessments.view_dimension",
+        "scenarios.add_scenario",
+        "scenarios.change_scenario",
+        "scenarios.delete_scenario",
+        "scenarios.publish_scenario",
+        "scenarios.view_scenario",
     ],
 }
 

@@ -17,4 +17,6 @@ def profile(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, _("Your profile is saved."))
         return redirect("people:profile")
-    return TemplateResponse(request, "people/profile.html", {"form": form})
+    return TemplateResponse(
+        request, "people/profile.html", {"form": form, "nav_section": "profile"}
+    )

@@ -14,32 +14,44 @@ from factories import (
 )
 from helpers import signed_in
 
+from cms.models import HomePage
 from cms.services import site_home_ensure
+from courses.models import CourseIndexPage
 
 
 @pytest.fixture(autouse=True)
-def _db_and_clean_cache(db, settings):
-    """Every test may use the database; the cache (rate limits, site root paths) starts empty.
-
-    Pages are not added to the search index as they are saved: no test searches, and indexing
-    is a fifth of the time it takes to build a course.
-    """
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
-    }
+def _db_and_clean_cache(db):
+    """Every test may use the database; the cache (rate limits, site root paths) starts empty."""
     cache.clear()
     yield
     cache.clear()
 
 
-@pytest.fixture
-def home():
-    return site_home_ensure()
+def pytest_configure(config):
+    # WhiteNoise looks for STATIC_ROOT, which only `collectstatic` creates; tests do not need it.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """After migrating, make the site every test starts from: a home page and a course index.
+
+    Built once: each test runs in a transaction rolled back at its end, so it sees exactly this.
+    """
+    with django_db_blocker.unblock():
+        home = site_home_ensure()
+        if not CourseIndexPage.objects.child_of(home).exists():
+            CourseIndexPageFactory(parent=home)
 
 
 @pytest.fixture
-def course_index(home):
-    return CourseIndexPageFactory(parent=home)
+def home() -> HomePage:
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def course_index(home) -> CourseIndexPage:
+    return CourseIndexPage.objects.child_of(home).get()
 
 
 @pytest.fixture

@@ -56,13 +56,9 @@ class UserFactory(DjangoModelFactory):
     name_pronunciation = ""
     password = factory.django.Password(PASSWORD)
 
-    class Params:
-        coach = factory.Trait(roles=[Role.COACH])
-        hr = factory.Trait(roles=[Role.HR])
-        platform_admin = factory.Trait(roles=[Role.PLATFORM_ADMIN], is_superuser=True)
-
     @factory.post_generation
     def roles(obj, create, extracted, **kwargs):
+        """`roles=[Role.COACH]`; a learner by default."""
         if not create:
             return
         user_set_roles(user=obj, roles=list(extracted) if extracted is not None else [Role.LEARNER])
@@ -97,7 +93,8 @@ class _PublishedPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def revision(obj, create, extracted, **kwargs):
-        if not create:
+        """`revision=False`: a live page without revision history, quick for bulk data."""
+        if not create or extracted is False:
             return
         if obj.live:
             publish(obj)
@@ -136,7 +133,7 @@ class CoursePageFactory(_PublishedPageFactory):
         if create and extracted:
             obj.organisations.set(extracted)
             obj.save()
-            if obj.live:
+            if obj.live and obj.latest_revision_id:
                 publish(obj)
 
 

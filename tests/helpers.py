@@ -28,3 +28,24 @@ def done_url(module: ModulePage) -> str:
 
 def soup(response) -> BeautifulSoup:
     return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def form_data(response, field_name: str) -> dict[str, list[str]]:
+    """What a browser would submit from the form that holds `field_name`, unchanged."""
+    form = soup(response).find(attrs={"name": field_name}).find_parent("form")
+    data: dict[str, list[str]] = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        kind = field.get("type", "text")
+        if not name or kind in ("submit", "button", "file"):
+            continue
+        if kind in ("checkbox", "radio") and not field.has_attr("checked"):
+            continue
+        if field.name == "textarea":
+            values = [field.get_text()]
+        elif field.name == "select":
+            values = [o.get("value", o.get_text()) for o in field.find_all("option", selected=True)]
+        else:
+            values = [field.get("value", "on" if kind == "checkbox" else "")]
+        data.setdefault(name, []).extend(values)
+    return data

@@ -31,6 +31,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "cms",
     "courses",
+    "scenarios",
+    "assessments",
     "people",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from courses.models import Enrolment, ModuleProgress, ReflectionAnswer
+from django.test import Client
 from factories import ModulePageFactory, key_insight, reflection, story, takeaways
 from helpers import done_url, modules_of, soup, step_url
+
+from courses.models import Enrolment, ModuleProgress, ReflectionAnswer
 
 REFLECTION_STEP = 3  # default_steps(): story, story, reflection, key insight, takeaways
 GOOD_ANSWER = "I kept a caller on hold while I finished an e-mail."
@@ -337,7 +338,10 @@ def test_every_step_kind_renders(make_course, learner_client):
     )
     module = modules_of(mixed)[0]
 
-    assert "Warmth does not end with the sale." in learner_client.get(step_url(module, 1)).content.decode()
+    assert (
+        "Warmth does not end with the sale."
+        in learner_client.get(step_url(module, 1)).content.decode()
+    )
     next_(learner_client, module, 1)
     assert "Say thanks" in learner_client.get(step_url(module, 2)).content.decode()
     next_(learner_client, module, 2)
@@ -345,3 +349,23 @@ def test_every_step_kind_renders(make_course, learner_client):
     assert "What will you change?" in body
     assert "At least 5 characters" in body
     assert next_(learner_client, module, 3, answer="Smile")["Location"] == done_url(module)
+
+
+def test_step_and_enrol_forms_carry_a_csrf_token(learner, course, module):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(learner)
+
+    enrol_form = soup(client.get(course.url)).find("form", action=f"/learn/enrol/{course.pk}/")
+    enrol_token = enrol_form.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+    enrolled = client.post(f"/learn/enrol/{course.pk}/", {"csrfmiddlewaretoken": enrol_token})
+    assert enrolled.status_code == 302
+
+    page = soup(client.get(step_url(module, 1)))
+    form = page.find("button", attrs={"name": "action", "value": "next"}).find_parent("form")
+    token = form.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+    refused = client.post(step_url(module, 1), {"action": "next"})
+    accepted = client.post(step_url(module, 1), {"action": "next", "csrfmiddlewaretoken": token})
+
+    assert refused.status_code == 403
+    assert accepted.status_code == 302
+    assert accepted["Location"] == step_url(module, 2)

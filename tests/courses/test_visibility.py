@@ -166,3 +166,32 @@ def test_anonymous_course_index_lists_only_unrestricted_courses(client, course_a
     body = response.content.decode()
     assert "Open to all" in body
     assert "Acme only" not in body
+
+
+def test_another_learner_never_sees_my_reflection_or_my_progress(course, learner, org_a):
+    mine = signed_in(learner)
+    module = modules_of(course)[0]
+    for number in range(1, 6):
+        answer = {"answer": "My private thoughts on waiting."} if number == 3 else {}
+        assert mine.post(step_url(module, number), {"action": "next", **answer}).status_code == 302
+    assert "1 of 2 modules done" in mine.get("/learn/").content.decode()
+    colleague = signed_in(UserFactory(organisation=org_a, email="colleague@acme.example"))
+
+    for number in (1, 2):
+        colleague.post(step_url(module, number), {"action": "next"})
+    page = colleague.get(step_url(module, 3))
+
+    assert page.status_code == 200
+    assert "My private thoughts" not in page.content.decode()
+    for url in ("/learn/", "/learn/catalogue/", course.url):
+        body = colleague.get(url).content.decode()
+        assert "0 of 2 modules done" in body, url
+        assert "1 of 2 modules done" not in body, url
+    assert colleague.get(f"{module.url}done/")["Location"] == step_url(module, 3)
+
+
+def test_enrol_only_accepts_post(learner_client, course):
+    response = learner_client.get(f"/learn/enrol/{course.pk}/")
+
+    assert response.status_code == 405
+    assert not Enrolment.objects.exists()

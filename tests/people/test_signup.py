@@ -7,7 +7,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib import auth
-from factories import PASSWORD, UserFactory
+from factories import PASSWORD, OrganisationFactory, UserFactory
 
 from people.models import User
 from people.roles import Role
@@ -227,3 +227,11 @@ def test_password_reset_sends_an_email_and_the_link_sets_a_new_password(
 
     learner.refresh_from_db()
     assert learner.check_password(NEW_PASSWORD)
+
+
+def test_signup_matches_a_domain_that_was_stored_in_capitals(client):
+    organisation = OrganisationFactory(slug="mixed", domain="Mixed-Case.Example")
+
+    client.post(SIGNUP_URL, signup_data("dev@mixed-case.example"))
+
+    assert User.objects.get(email="dev@mixed-case.example").organisation == organisation

@@ -13,13 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
-from cms import demo_content
+from assessments.models import Dimension
+from cms import demo_content, demo_scenarios
 from cms.services import site_home_ensure
 from courses.models import CourseIndexPage, CoursePage, Enrolment, ModulePage
 from courses.services import enrolment_get_or_create
 from people.models import Organisation, OrganisationDomain, Team, User
 from people.roles import Role
 from people.services import roles_ensure, user_join_organisation, user_set_roles
+from scenarios.models import Scenario
 
 DEFAULT_PASSWORD = "touchpoint-demo"  # noqa: S105 - demo sign-in, printed for the user
 
@@ -74,7 +76,9 @@ class Command(BaseCommand):
             home = site_home_ensure()
             organisation = self._organisation()
             users = self._users(organisation, password)
-            course = self._course(home)
+            self._dimensions()
+            scenarios = self._scenarios()
+            course = self._course(home, scenarios)
             self._coach_permissions(course.get_parent())
             enrolment = enrolment_get_or_create(user=users["learner@example.com"], course=course)
             if enrolment.due_date is None:
@@ -129,7 +133,40 @@ class Command(BaseCommand):
             users[email] = user
         return users
 
-    def _course(self, home: Page) -> CoursePage:
+    def _dimensions(self) -> None:
+        for order, data in enumerate(demo_scenarios.DIMENSIONS):
+            Dimension.objects.get_or_create(
+                slug=data["slug"],
+                defaults={
+                    "name": data["name"],
+                    "description": data["description"],
+                    "sort_order": order,
+                },
+            )
+
+    def _scenarios(self) -> dict[str, Scenario]:
+        """One published role-play per demo module, keyed by module slug."""
+        result = {}
+        for module_slug, data in demo_scenarios.SCENARIOS.items():
+            scenario = Scenario.objects.filter(title=data["title"]).first()
+            if scenario is None:
+                scenario = Scenario(
+                    title=data["title"],
+                    persona_name=data["persona_name"],
+                    persona_pronunciation=data["persona_pronunciation"],
+                    persona_situation=data["persona_situation"],
+                    learner_role=data.get("learner_role", ""),
+                    source_title=data.get("source_title", ""),
+                    source_author=data.get("source_author", ""),
+                    start_key=data["start"],
+                    nodes=[scenario_node(node) for node in data["nodes"]],
+                )
+                scenario.save()
+                scenario.save_revision().publish()
+            result[module_slug] = scenario
+        return result
+
+    def _course(self, home: Page, scenarios: dict[str, Scenario]) -> CoursePage:
         index = CourseIndexPage.objects.child_of(home).first()
         if index is None:
             index = CourseIndexPage(
@@ -165,6 +202,21 @@ class Command(BaseCommand):
             )
             course.add_child(instance=module)
             module.save_revision().publish()
+        for module in ModulePage.objects.child_of(course).filter(slug__in=list(scenarios)):
+            if any(block.block_type == "roleplay" for block in module.steps):
+                continue  # added before, or a coach chose another one
+            raw = list(module.steps.raw_data)
+            # The role-play comes after the story and insight, before the reflection.
+            position = next(
+                (i for i, item in enumerate(raw) if item["type"] in ("reflection", "takeaways")),
+                len(raw),
+            )
+            raw.insert(
+                position,
+                {"type": "roleplay", "value": {"scenario": scenarios[module.slug].pk}},
+            )
+            module.steps = raw
+            module.save_revision().publish()
         return course
 
     def _coach_permissions(self, index: Page) -> None:
@@ -176,3 +228,37 @@ class Command(BaseCommand):
             GroupPagePermission.objects.get_or_create(
                 group=coaches, page=index, permission=permission
             )
+
+
+def scenario_node(node: dict) -> dict:
+    """The demo data's node format as StreamField raw data."""
+    value = {"key": node["key"], "speaker": node.get("speaker", "customer"), "text": node["text"]}
+    if node["kind"] == "choice":
+        value["choices"] = [
+            {
+                "text": choice["text"],
+                "next_key": choice["next"],
+                "feedback": choice.get("feedback", ""),
+                "reaction": choice.get("reaction", ""),
+                "mood": str(choice.get("mood", 0)),
+                "points": [
+                    {"dimension": slug, "points": points}
+                    for slug, points in choice.get("points", {}).items()
+                ],
+                "condition": {
+                    "dimension": (choice.get("condition") or {}).get("dimension", ""),
+                    "minimum": (choice.get("condition") or {}).get("min"),
+                },
+            }
+            for choice in node["choices"]
+        ]
+    elif node["kind"] == "free_text":
+        value.update(
+            prompt=node["prompt"],
+            exemplar=node["exemplar"],
+            rubric=list(node.get("rubric", [])),
+            next_key=node["next"],
+        )
+    else:
+        value.update(outcome=node["outcome"], tone=node["tone"], debrief=node["debrief"])
+    return {"type": node["kind"], "value": value}

@@ -1,0 +1,179 @@
+"""The role-play module step: the courses side of playing a scenario (scenarios does the rules)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from scenarios import selectors as scenario_selectors
+from scenarios import services as scenario_services
+from scenarios.graph import CHOICE, FREE_TEXT, Choice, Graph, Node
+from scenarios.models import Attempt, Scenario
+
+
+@dataclass
+class PastExchange:
+    """One answered node, with what the answer did."""
+
+    line: scenario_selectors.TranscriptLine
+    choice: Choice | None
+
+    @property
+    def feedback(self) -> str:
+        return self.choice.feedback if self.choice else ""
+
+    @property
+    def reaction(self) -> str:
+        return self.choice.reaction if self.choice else ""
+
+    @property
+    def exemplar(self) -> str:
+        node = self.line.node
+        return node.exemplar if node and self.line.step.is_reply else ""
+
+
+@dataclass
+class RolePlayState:
+    """Everything the role-play step shows; built with a fixed number of queries."""
+
+    scenario: Scenario
+    attempts: list[Attempt]
+    attempt: Attempt | None = None
+    graph: Graph | None = None
+    node: Node | None = None
+    offered: list[Choice] = field(default_factory=list)
+    exchanges: list[PastExchange] = field(default_factory=list)
+    scores: list[scenario_selectors.DimensionScore] = field(default_factory=list)
+
+    @property
+    def started(self) -> bool:
+        return self.attempt is not None
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.attempt and self.attempt.finished)
+
+    @property
+    def has_finished_attempt(self) -> bool:
+        return any(attempt.finished for attempt in self.attempts)
+
+    @property
+    def is_choice(self) -> bool:
+        return bool(self.node and not self.finished and self.node.kind == CHOICE)
+
+    @property
+    def is_reply(self) -> bool:
+        return bool(self.node and not self.finished and self.node.kind == FREE_TEXT)
+
+    @property
+    def last_exchange(self) -> PastExchange | None:
+        return self.exchanges[-1] if self.exchanges else None
+
+    @property
+    def earlier_exchanges(self) -> list[PastExchange]:
+        return self.exchanges[:-1]
+
+    @property
+    def previous_attempts(self) -> list[Attempt]:
+        return [a for a in self.attempts if self.attempt is None or a.pk != self.attempt.pk]
+
+    @property
+    def mood_label(self) -> str:
+        mood = self.attempt.mood if self.attempt else 0
+        if mood <= -3:
+            return _("Very upset")
+        if mood < 0:
+            return _("Unhappy")
+        if mood == 0:
+            return _("Unsure")
+        if mood < 3:
+            return _("Reassured")
+        return _("Delighted")
+
+    @property
+    def mood_value(self) -> int:
+        """0-10 for a <meter>, 5 being where the customer started."""
+        return (self.attempt.mood if self.attempt else 0) + 5
+
+
+def roleplay_state(*, user, scenario: Scenario, page_id: int, step_id: str) -> RolePlayState:
+    attempts = scenario_selectors.attempts_for(
+        user=user, scenario_id=scenario.pk, page_id=page_id, step_id=step_id
+    )
+    state = RolePlayState(scenario=scenario, attempts=attempts)
+    if not attempts:
+        return state
+    return _fill(state, attempts[0])
+
+
+def attempt_state(*, attempt: Attempt) -> RolePlayState:
+    """A single (past) attempt, for its own page."""
+    return _fill(RolePlayState(scenario=attempt.scenario, attempts=[attempt]), attempt)
+
+
+def _fill(state: RolePlayState, attempt: Attempt) -> RolePlayState:
+    graph = scenario_selectors.graph_for_attempt(attempt)
+    state.attempt, state.graph = attempt, graph
+    for line in scenario_selectors.transcript(attempt=attempt, graph=graph):
+        choice = None
+        if line.node and line.step.choice_index is not None:
+            choice = next((c for c in line.node.choices if c.index == line.step.choice_index), None)
+        state.exchanges.append(PastExchange(line=line, choice=choice))
+    state.node = graph.node(attempt.current_key)
+    if state.node and not attempt.finished:
+        state.offered = state.node.offered_choices(attempt.points)
+    if attempt.finished:
+        state.scores = scenario_selectors.scores(
+            points=attempt.points, names=scenario_selectors.dimension_lookup()
+        )
+    return state
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def roleplay_post(request: HttpRequest, *, scenario: Scenario, page_id: int, step_id: str) -> None:
+    """Carry out a role-play action from the step's form; problems become messages."""
+    action = request.POST.get("roleplay")
+    user = request.user
+    try:
+        if action in ("start", "retry"):
+            attempts = scenario_selectors.attempts_for(
+                user=user, scenario_id=scenario.pk, page_id=page_id, step_id=step_id
+            )
+            if action == "start" and attempts and not attempts[0].finished:
+                return  # already playing (second tab): carry on with that attempt
+            scenario_services.attempt_start(
+                user=user, scenario=scenario, context_page_id=page_id, context_step_id=step_id
+            )
+        elif action in ("choose", "reply"):
+            attempts = scenario_selectors.attempts_for(
+                user=user, scenario_id=scenario.pk, page_id=page_id, step_id=step_id
+            )
+            if not attempts:
+                messages.error(request, _("Start the role-play first."))
+                return
+            sequence = _int_or_none(request.POST.get("sequence"))
+            if sequence is None:
+                messages.error(request, _("That answer could not be read. Please try again."))
+                return
+            recorded = scenario_services.attempt_answer(
+                attempt=attempts[0],
+                sequence=sequence,
+                node_key=request.POST.get("node", ""),
+                choice_index=_int_or_none(request.POST.get("choice")),
+                reply=request.POST.get("reply") if action == "reply" else None,
+            )
+            if recorded is None:
+                messages.info(request, _("That answer was already recorded."))
+        else:
+            messages.error(request, _("Unknown action."))
+    except scenario_services.RolePlayError as error:
+        messages.error(request, str(error))

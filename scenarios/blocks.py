@@ -1,0 +1,163 @@
+"""The conversation graph as authored in the admin: a list of nodes of three kinds."""
+
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from assessments.selectors import dimension_choices
+
+KEY_HELP = _("Short identifier other nodes point at, e.g. “opening” or “angry-reply”.")
+key_validator = RegexValidator(
+    r"^[a-z0-9][a-z0-9-]*$", _("Use lowercase letters, digits and hyphens, e.g. “opening”.")
+)
+
+SPEAKERS = [("customer", _("The customer")), ("narrator", _("Narrator"))]
+MOODS = [
+    ("-2", _("Much worse")),
+    ("-1", _("Worse")),
+    ("0", _("No change")),
+    ("1", _("Better")),
+    ("2", _("Much better")),
+]
+TONES = [("good", _("Good")), ("mixed", _("Mixed")), ("poor", _("Poor"))]
+
+
+class DimensionChoiceBlock(blocks.ChoiceBlock):
+    """A select of the attitude dimensions, read when the form is drawn (stays current)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Dimension"))
+        super().__init__(choices=dimension_choices, **kwargs)
+
+    def deconstruct(self):
+        # Migrations should not freeze the current list of dimensions.
+        return ("scenarios.blocks.DimensionChoiceBlock", [], {"required": self.required})
+
+    class Meta:
+        icon = "pick"
+
+
+class NodeKeyBlock(blocks.CharBlock):
+    def __init__(self, **kwargs):
+        super().__init__(max_length=40, validators=[key_validator], help_text=KEY_HELP, **kwargs)
+
+    def deconstruct(self):
+        return (
+            "scenarios.blocks.NodeKeyBlock",
+            [],
+            {"label": self.label, "required": self.required},
+        )
+
+
+class PointsBlock(blocks.StructBlock):
+    dimension = DimensionChoiceBlock()
+    points = blocks.IntegerBlock(label=_("Points"), min_value=-5, max_value=5, default=1)
+
+    class Meta:
+        icon = "plus"
+        template = "scenarios/blocks/points.html"
+        label = _("Points")
+        help_text = _(
+            "Positive for an answer that shows the attitude, negative for one that hurts."
+        )
+
+
+class ConditionBlock(blocks.StructBlock):
+    dimension = DimensionChoiceBlock(required=False)
+    minimum = blocks.IntegerBlock(label=_("At least"), required=False, default=2)
+
+    class Meta:
+        icon = "lock"
+        template = "scenarios/blocks/condition.html"
+        label = _("Only offer when")
+        help_text = _(
+            "Leave the dimension empty to always offer this choice. Otherwise the choice is "
+            "offered only when the learner has gathered at least this many points on it so far."
+        )
+        collapsed = True
+
+
+class ChoiceBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("What the learner says"), max_length=400, rows=2)
+    next_key = NodeKeyBlock(label=_("Next node"))
+    feedback = blocks.TextBlock(
+        label=_("Feedback to the learner"), required=False, max_length=600, rows=2
+    )
+    reaction = blocks.TextBlock(
+        label=_("The customer's reaction"),
+        required=False,
+        max_length=400,
+        rows=2,
+        help_text=_("What the answer did to the customer, e.g. “Anil's shoulders drop.”"),
+    )
+    mood = blocks.ChoiceBlock(
+        label=_("Effect on the customer's feelings"), choices=MOODS, default="0"
+    )
+    points = blocks.ListBlock(PointsBlock(), label=_("Points"), default=[])
+    condition = ConditionBlock()
+
+    class Meta:
+        icon = "comment"
+        template = "scenarios/blocks/choice.html"
+        label = _("Choice")
+        help_text = _("One answer the learner can give, and what it leads to.")
+
+
+class BaseNodeBlock(blocks.StructBlock):
+    key = NodeKeyBlock(label=_("Key"))
+    speaker = blocks.ChoiceBlock(label=_("Who speaks"), choices=SPEAKERS, default="customer")
+    text = blocks.TextBlock(label=_("What they say"), max_length=1000)
+
+
+class ChoiceNodeBlock(BaseNodeBlock):
+    choices = blocks.ListBlock(ChoiceBlock(), label=_("Choices"), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        template = "scenarios/blocks/node.html"
+        label = _("Node with choices")
+        help_text = _("The customer says something; the learner picks one of the answers.")
+
+
+class FreeTextNodeBlock(BaseNodeBlock):
+    prompt = blocks.TextBlock(
+        label=_("Prompt"),
+        max_length=400,
+        help_text=_("Tell the learner what to write, e.g. “In your own words, apologise.”"),
+    )
+    exemplar = blocks.TextBlock(
+        label=_("Exemplar answer"), max_length=1000, help_text=_("Shown after the learner replies.")
+    )
+    rubric = blocks.ListBlock(
+        DimensionChoiceBlock(), label=_("Dimensions a coach rates"), min_num=1, default=[]
+    )
+    next_key = NodeKeyBlock(label=_("Next node"))
+
+    class Meta:
+        icon = "edit"
+        template = "scenarios/blocks/node.html"
+        label = _("Node with a written reply")
+        help_text = _("The learner writes their own answer; a coach reviews it later.")
+
+
+class EndingNodeBlock(BaseNodeBlock):
+    outcome = blocks.CharBlock(label=_("Outcome"), max_length=120)
+    tone = blocks.ChoiceBlock(label=_("Tone"), choices=TONES, default="mixed")
+    debrief = blocks.TextBlock(label=_("Debrief"), max_length=2000)
+
+    class Meta:
+        icon = "flag"
+        template = "scenarios/blocks/node.html"
+        label = _("Ending")
+        help_text = _("Where a conversation ends: the outcome and what to learn from it.")
+
+
+class ScenarioNodesBlock(blocks.StreamBlock):
+    choice = ChoiceNodeBlock()
+    free_text = FreeTextNodeBlock()
+    ending = EndingNodeBlock()
+
+    class Meta:
+        icon = "site"
+        label = _("Conversation")
+        help_text = _("The nodes of the conversation; choices point at other nodes by key.")

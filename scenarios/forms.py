@@ -1,0 +1,30 @@
+from django import forms
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from assessments.selectors import dimension_names
+
+from .graph import graph_from_raw, graph_problems
+
+
+class ScenarioAdminForm(WagtailAdminModelForm):
+    """Drafts may be incomplete; publishing is refused while the graph has a problem."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.is_deferred_validation or "nodes" not in cleaned:
+            return cleaned
+        raw = self.fields["nodes"].block.get_prep_value(cleaned["nodes"])
+        graph = graph_from_raw(cleaned.get("start_key", ""), raw)
+        problems = graph_problems(graph, dimensions=set(dimension_names()))
+        if problems:
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    _("This scenario cannot be published yet: %(problems)s")
+                    % {"problems": "; ".join(str(problem) for problem in problems)}
+                ),
+            )
+            for problem in problems:
+                self.add_error("nodes" if problem.node_key else "start_key", str(problem))
+        return cleaned

@@ -1,0 +1,91 @@
+"""Reads for role-plays. Each runs a fixed number of queries, whatever the graph or history size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.db.models import QuerySet
+
+from assessments.selectors import dimension_names
+
+from .graph import Graph, Node, graph_from_raw
+from .models import Attempt, AttemptStep, Scenario
+
+
+def dimension_lookup() -> dict[str, str]:
+    return dimension_names()
+
+
+def live_scenarios() -> QuerySet[Scenario]:
+    return Scenario.objects.filter(live=True)
+
+
+@lru_cache(maxsize=256)
+def _graph_for_revision(revision_id: int, start_key: str, nodes_json: str) -> Graph:
+    import json
+
+    return graph_from_raw(start_key, json.loads(nodes_json) if nodes_json else [])
+
+
+def graph_for_attempt(attempt: Attempt) -> Graph:
+    """The graph of the revision the attempt plays. Revisions never change, so it is cached."""
+    content = attempt.revision.content
+    nodes = content.get("nodes") or "[]"
+    if not isinstance(nodes, str):
+        import json
+
+        nodes = json.dumps(nodes)
+    return _graph_for_revision(attempt.revision_id, content.get("start_key") or "", nodes)
+
+
+def attempts_for(*, user, scenario_id: int, page_id: int | None, step_id: str) -> list[Attempt]:
+    """The learner's attempts at one role-play step, newest first (one query)."""
+    return list(
+        Attempt.objects.filter(
+            user=user, scenario_id=scenario_id, context_page_id=page_id, context_step_id=step_id
+        )
+        .select_related("revision")
+        .order_by("-number")
+    )
+
+
+def attempt_for_user(*, user, attempt_id: int) -> Attempt | None:
+    return (
+        Attempt.objects.filter(pk=attempt_id, user=user)
+        .select_related("revision", "scenario")
+        .first()
+    )
+
+
+@dataclass
+class TranscriptLine:
+    step: AttemptStep
+    node: Node | None
+
+    @property
+    def speaker_is_narrator(self) -> bool:
+        return bool(self.node and self.node.speaker == "narrator")
+
+
+@dataclass
+class DimensionScore:
+    slug: str
+    name: str
+    points: int
+
+    @property
+    def sign(self) -> str:
+        return "positive" if self.points > 0 else "negative" if self.points < 0 else "zero"
+
+
+def transcript(*, attempt: Attempt, graph: Graph) -> list[TranscriptLine]:
+    steps = AttemptStep.objects.filter(attempt=attempt).order_by("sequence")
+    return [TranscriptLine(step=step, node=graph.node(step.node_key)) for step in steps]
+
+
+def scores(*, points: dict[str, int], names: dict[str, str]) -> list[DimensionScore]:
+    """Points per dimension in the model's order; dimensions never touched are left out."""
+    ordered = [slug for slug in names if slug in points]
+    ordered += sorted(slug for slug in points if slug not in names)
+    return [DimensionScore(slug, names.get(slug, slug), int(points[slug])) for slug in ordered]

@@ -1,0 +1,85 @@
+"""A learner plays a demo role-play in Chromium, with the keyboard where it matters."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from cms import demo_scenarios
+from courses.models import ModulePage
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo(live_server):
+    call_command("seed_demo", verbosity=0)
+
+
+def sign_in(page):
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill("learner@example.com")
+    page.get_by_label("Password").fill("touchpoint-demo")
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/learn/")
+
+
+def caring_choice(node: dict) -> int:
+    """Index of the unconditional choice with the most points: the caring answer."""
+    scored = [
+        (sum(choice["points"].values()), index)
+        for index, choice in enumerate(node["choices"])
+        if not choice.get("condition")
+    ]
+    return max(scored)[1]
+
+
+def test_learner_plays_a_demo_roleplay_to_a_good_ending(demo, page):
+    sign_in(page)
+    module = ModulePage.objects.get(slug="care-after-the-sale")
+    number = [block.block_type for block in module.steps].index("roleplay") + 1
+    page.goto(f"{module.url}step/1/")
+    for _step in range(1, number):  # story and insight come first
+        page.get_by_role("button", name="Next").click()
+    assert f"Step {number} of" in page.content()
+    data = demo_scenarios.SCENARIOS["care-after-the-sale"]
+    nodes = {node["key"]: node for node in data["nodes"]}
+
+    page.get_by_role("button", name="Start the conversation").click()
+    key = data["start"]
+    for _turn in range(len(nodes)):
+        node = nodes[key]
+        if node["kind"] == "ending":
+            break
+        assert node["text"][:40] in page.content()
+        if node["kind"] == "choice":
+            index = caring_choice(node)
+            radio = page.locator(f"#choice-{index}")
+            radio.focus()
+            page.keyboard.press("Space")  # choose with the keyboard
+            assert radio.is_checked()
+            page.get_by_role("button", name="Answer").click()
+            choice = node["choices"][index]
+            if choice.get("feedback"):
+                assert choice["feedback"][:40] in page.locator(".feedback").inner_text()
+            key = choice["next"]
+        else:
+            page.get_by_label(node["prompt"]).fill(
+                "I'm sorry for the silence. I will call you every Friday until the car is home."
+            )
+            page.get_by_role("button", name="Send reply").click()
+            key = node["next"]
+
+    ending = nodes[key]
+    assert ending["kind"] == "ending"
+    result = page.locator(".result")
+    assert ending["outcome"] in result.inner_text()
+    assert "Points per attitude" in result.inner_text()
+    assert result.locator("table.scores tbody tr").count() >= 1
+
+    # Every attempt is kept: a retry starts afresh and lists the first one.
+    page.get_by_role("button", name="Try the conversation again").click()
+    assert page.get_by_role("button", name="Answer").is_visible()
+    page.get_by_text("1 earlier attempt").click()
+    page.get_by_role("link", name="Attempt 1").click()
+    assert ending["outcome"] in page.content()

@@ -1,0 +1,326 @@
+"""Authors preview a scenario (diagram, play-through) and read what learners chose (insight)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import (
+    choice,
+    choice_node,
+    ending_node,
+    reply_node,
+    scenario_form_data,
+    two_way_nodes,
+)
+from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from factories import UserFactory
+from helpers import signed_in, soup
+
+from people.roles import Role
+from scenarios.models import Attempt
+from scenarios.services import attempt_answer, attempt_start
+
+NS = "wagtailsnippets_scenarios_scenario"
+
+
+def preview_url(scenario) -> str:
+    return reverse(f"{NS}:preview_on_edit", args=[scenario.pk])
+
+
+def insight_url(pk) -> str:
+    return reverse(f"{NS}:insight", args=[pk])
+
+
+def preview(client, scenario, mode: str = ""):
+    """The editor's preview: post the form, then load the preview (as the preview panel does)."""
+    posted = client.post(preview_url(scenario), scenario_form_data(scenario))
+    assert posted.status_code == 200
+    assert posted.json() == {"is_valid": True, "is_available": True}
+    return client.get(preview_url(scenario) + (f"?mode={mode}" if mode else ""))
+
+
+def play(user, scenario, *choices):
+    """A learner plays the published scenario, picking these choice indexes in turn."""
+    attempt = attempt_start(user=user, scenario=scenario)
+    for sequence, index in enumerate(choices):
+        attempt_answer(
+            attempt=attempt,
+            sequence=sequence,
+            node_key=attempt.current_key,
+            choice_index=index,
+        )
+    return attempt
+
+
+# --- Preview ------------------------------------------------------------------------------------
+
+
+def test_the_diagram_preview_shows_persona_diagram_and_legend(superuser_client, make_scenario):
+    scenario = make_scenario(source_title="Customers Not Targets", source_author="P. S.")
+
+    response = preview(superuser_client, scenario)
+
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.h1.get_text(strip=True) == "The late service"
+    text = page.get_text(" ", strip=True)
+    for expected in (
+        "Anil Mehta",
+        "UH-nil",
+        "His car was due at nine",
+        "You are the service advisor.",
+        "Based on “Customers Not Targets” by P. S.",
+    ):
+        assert expected in text
+    svg = page.select_one(".scenario-diagram svg[role=img]")
+    assert svg is not None
+    assert str(svg).count("marker-end=") == 2
+    legend = page.select(".scenario-legend tbody tr")
+    assert len(legend) == 4  # two choices, two endings
+    assert "I'm sorry, let me check now." in legend[0].get_text()
+    assert page.select_one(".scenario-problems") is None
+    assert page.find("link", href=lambda href: href and href.endswith("cms/css/scenarios.css"))
+
+
+def test_the_play_through_nests_choices_feedback_points_and_endings(
+    superuser_client, make_scenario
+):
+    scenario = make_scenario()
+
+    response = preview(superuser_client, scenario, "play")
+
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.select_one(".scenario-diagram") is None
+    summaries = [summary.get_text(" ", strip=True) for summary in page.select("summary")]
+    assert summaries == ["1. I'm sorry, let me check now.", "2. We are busy today."]
+    first = page.select("details")[0]
+    text = first.get_text(" ", strip=True)
+    assert "You owned it." in text
+    assert "He relaxes." in text
+    assert "+2 Empathy" in text
+    assert "Leaves happy" in text and "Well done" in text
+    second = page.select("details")[1].get_text(" ", strip=True)
+    assert "−1 Empathy" in second and "Leaves angry" in second and "poor" in second
+
+
+def test_the_play_through_follows_conditions_and_stops_at_cycles(superuser_client, make_scenario):
+    nodes = [
+        choice_node(
+            "a",
+            "Hello?",
+            [
+                choice("Go round", "b"),
+                choice("Kind words", "c", points={"empathy": 2}),
+            ],
+        ),
+        choice_node("b", "Again?", [choice("Back to the start", "a"), choice("End", "e")]),
+        choice_node(
+            "c",
+            "Thank you.",
+            [choice("Offer a car", "e", condition=("empathy", 2)), choice("Leave", "e")],
+        ),
+        ending_node("e"),
+    ]
+    scenario = make_scenario(nodes)
+
+    page = soup(preview(superuser_client, scenario, "play"))
+
+    notes = [note.get_text(strip=True) for note in page.select(".play-note")]
+    assert any("already on this path" in note for note in notes)
+    assert not page.select(".play-choice--not-offered")  # 2 points on empathy: offered
+
+
+def test_the_play_through_stops_at_depth_25(superuser_client, make_scenario):
+    nodes = [choice_node(f"n{i}", f"Step {i}", [choice("On", f"n{i + 1}")]) for i in range(30)]
+    nodes.append(ending_node("n30"))
+    scenario = make_scenario(nodes, start_key="n0")
+
+    page = soup(preview(superuser_client, scenario, "play"))
+
+    assert len(page.select(".play-node")) == 25
+    assert "Stopped after 25 steps" in page.select_one(".play-note--depth").get_text()
+
+
+def test_preview_lists_the_problems_that_block_publishing(superuser_client, make_scenario):
+    nodes = two_way_nodes()
+    nodes[0]["value"]["choices"][1]["next_key"] = "nowhere"
+    nodes.append(ending_node("lonely"))
+    scenario = make_scenario(nodes, publish=False)
+
+    page = soup(preview(superuser_client, scenario))
+
+    problems = page.select_one(".scenario-problems")
+    assert "Publishing is refused until these are fixed" in problems.get_text()
+    items = [item.get_text(strip=True) for item in problems.select("li")]
+    assert any("“a”" in item and "nowhere" in item for item in items)
+    assert any("“lonely”" in item and "cannot be reached" in item for item in items)
+    assert "missing: nowhere" in str(page.select_one(".scenario-diagram svg"))
+
+    # The play-through shows them too, and says where a branch breaks.
+    play_page = soup(superuser_client.get(preview_url(scenario) + "?mode=play"))
+    assert play_page.select_one(".scenario-problems") is not None
+    assert "“nowhere” does not exist" in play_page.select_one(".play-note--missing").get_text()
+
+
+def test_a_saved_revision_previews_in_both_modes(superuser_client, make_scenario):
+    scenario = make_scenario()
+    url = reverse(f"{NS}:revisions_view", args=[scenario.pk, scenario.latest_revision_id])
+
+    diagram = superuser_client.get(url)
+    played = superuser_client.get(url + "?mode=play")
+
+    assert diagram.status_code == 200 and played.status_code == 200
+    assert soup(diagram).select_one(".scenario-diagram svg") is not None
+    assert len(soup(played).select("summary")) == 2
+
+
+def test_escaped_author_text_in_the_preview(superuser_client, make_scenario):
+    nodes = two_way_nodes()
+    nodes[0]["value"]["text"] = "<script>alert(1)</script>"
+    scenario = make_scenario(nodes, publish=False)
+
+    for mode in ("", "play"):
+        html = preview(superuser_client, scenario, mode).content.decode()
+        assert "<script>alert(1)" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+# --- Insight ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def played(make_scenario, org_a):
+    """Three learners: two choose 1 (one of them twice), one chooses 2 (a poor ending)."""
+    scenario = make_scenario()
+    learners = [UserFactory(organisation=org_a) for _ in range(3)]
+    play(learners[0], scenario, 0)
+    play(learners[0], scenario, 0)
+    play(learners[1], scenario, 0)
+    play(learners[2], scenario, 1)
+    return scenario
+
+
+def test_authors_see_how_many_learners_chose_each_answer(superuser_client, played):
+    response = superuser_client.get(insight_url(played.pk))
+
+    assert response.status_code == 200
+    page = soup(response)
+    node = page.select_one(".scenario-insight__node")
+    assert "My car is still not ready!" in node.get_text()
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in row.select("td")]
+        for row in node.select("tbody tr")
+    ]
+    assert rows == [
+        ["1", "I'm sorry, let me check now.", "2 of 3 (67%)", "3"],
+        ["2", "We are busy today.", "1 of 3 (33%)", "1"],
+    ]
+    meters = node.select("meter")
+    assert [(meter["value"], meter["max"]) for meter in meters] == [("2", "3"), ("1", "3")]
+    summary = page.select_one(".scenario-insight__summary").get_text(" ", strip=True)
+    assert "3 learners" in summary and "4 attempts" in summary and "1 poor endings" in summary
+
+
+def test_the_most_common_path_to_a_poor_ending(superuser_client, make_scenario, org_a):
+    nodes = [
+        choice_node("a", "Hello?", [choice("Hi", "b"), choice("What?", "b"), choice("Bye", "g")]),
+        choice_node("b", "My car!", [choice("Wait", "p"), choice("Sorry", "g")]),
+        ending_node("g", outcome="Happy", tone="good"),
+        ending_node("p", outcome="Furious", tone="poor"),
+    ]
+    scenario = make_scenario(nodes)
+    learners = [UserFactory(organisation=org_a) for _ in range(4)]
+    play(learners[0], scenario, 1, 0)  # What? → Wait: poor
+    play(learners[1], scenario, 1, 0)  # the same path
+    play(learners[2], scenario, 0, 0)  # Hi → Wait: poor, once
+    play(learners[3], scenario, 2)  # good
+
+    page = soup(superuser_client.get(insight_url(scenario.pk)))
+
+    section = page.select_one(".scenario-insight__path")
+    steps = [item.get_text(" ", strip=True) for item in section.select("li")]
+    assert "Hello?" in steps[0] and "Choice 2: What?" in steps[0]
+    assert "My car!" in steps[1] and "Choice 1: Wait" in steps[1]
+    assert "Furious" in steps[2]
+    assert "2 of the 3 attempts that ended poorly" in page.get_text(" ", strip=True)
+
+
+def test_insight_without_attempts(superuser_client, make_scenario):
+    page = soup(superuser_client.get(insight_url(make_scenario().pk)))
+
+    assert "No learner has played this role-play yet." in page.get_text()
+    assert "No attempt has ended poorly yet." in page.get_text()
+    assert "0 of 0 (0%)" in page.select_one(".scenario-insight__node").get_text(" ", strip=True)
+
+
+def test_unknown_scenario_is_not_found(superuser_client):
+    assert superuser_client.get(insight_url(999999)).status_code == 404
+
+
+def test_learners_and_anonymous_visitors_cannot_see_insight(client, learner_client, played):
+    anonymous = client.get(insight_url(played.pk))
+    assert anonymous.status_code == 302
+    assert "login" in anonymous["Location"]
+
+    learner = learner_client.get(insight_url(played.pk))
+    assert learner.status_code in (302, 403)
+    assert "We are busy today." not in learner.content.decode()
+
+
+def test_admin_users_need_a_permission_on_role_plays(org_a, played):
+    hr = UserFactory(organisation=org_a, roles=[Role.HR])
+    refused = signed_in(hr).get(insight_url(played.pk))
+    assert refused.status_code in (302, 403)
+    assert "We are busy today." not in refused.content.decode()
+
+    hr.user_permissions.add(
+        Permission.objects.get(content_type__app_label="scenarios", codename="view_scenario")
+    )
+    allowed = signed_in(hr).get(insight_url(played.pk))
+    assert allowed.status_code == 200
+    assert "We are busy today." in allowed.content.decode()
+    # A viewer is not offered the editor.
+    assert reverse(f"{NS}:edit", args=[played.pk]) not in allowed.content.decode()
+
+
+def test_the_listing_and_the_editor_link_to_insight(superuser_client, played):
+    url = insight_url(played.pk)
+
+    listing = superuser_client.get(reverse(f"{NS}:list"))
+    editor = superuser_client.get(reverse(f"{NS}:edit", args=[played.pk]))
+
+    assert listing.status_code == 200 and editor.status_code == 200
+    assert f'href="{url}"' in listing.content.decode()
+    assert f'href="{url}"' in editor.content.decode()
+
+
+def test_insight_queries_do_not_grow_with_attempts(superuser_client, make_scenario, org_a):
+    scenario = make_scenario(
+        [reply_node("r", "Why?", "a"), *two_way_nodes()], start_key="r"
+    )
+    learners = [UserFactory(organisation=org_a) for _ in range(5)]
+
+    def add_attempts(count):
+        for number in range(count):
+            attempt = attempt_start(user=learners[number % 5], scenario=scenario)
+            attempt_answer(attempt=attempt, sequence=0, node_key="r", reply="Because.")
+            attempt_answer(attempt=attempt, sequence=1, node_key="a", choice_index=number % 2)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            response = superuser_client.get(insight_url(scenario.pk))
+        assert response.status_code == 200
+        return len(context.captured_queries)
+
+    add_attempts(5)
+    few = queries()
+    add_attempts(45)
+    assert Attempt.objects.filter(scenario=scenario).count() == 50
+    many = queries()
+
+    assert many == few
+    page = soup(superuser_client.get(insight_url(scenario.pk)))
+    assert "24 of the 24 attempts that ended poorly" in page.get_text(" ", strip=True)
