@@ -1,5 +1,6 @@
 """The steps a module is made of. Each step is one screen for the learner."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -36,7 +37,7 @@ class StoryBlock(blocks.StructBlock):
         if value.get("image") and not value.get("image_alt"):
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "image_alt": blocks.BlockValidationError(_("Describe the image.")),
+                    "image_alt": ValidationError(_("Describe the image.")),
                 }
             )
         return value
@@ -135,7 +136,7 @@ class RolePlayBlock(blocks.StructBlock):
         if scenario is not None and not scenario.live:
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "scenario": blocks.BlockValidationError(
+                    "scenario": ValidationError(
                         _("Publish this scenario before adding it to a module.")
                     )
                 }

@@ -153,7 +153,7 @@ def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> Htt
 
     if request.method == "POST" and scenario is not None and "roleplay" in request.POST:
         roleplay_post(request, scenario=scenario, page_id=module.pk, step_id=step.id)
-        return redirect(visit.step_url(number) + "#roleplay")
+        return redirect(visit.step_url(number) + "#roleplay-now")
 
     roleplay = (
         roleplay_state(user=request.user, scenario=scenario, page_id=module.pk, step_id=step.id)

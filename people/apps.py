@@ -3,7 +3,6 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
-
 # The apps whose permissions the roles hold; whichever of them migrates last completes the set.
 ROLE_PERMISSION_APPS = {"people", "scenarios", "assessments", "wagtailadmin", "wagtailimages"}
 

@@ -50,8 +50,10 @@ MUTED = "#4f5b66"
 ACCENT = "#1f5f8b"
 BAD = "#a3231f"
 PAPER = "#ffffff"
+# The site's own font first (bundled, with Devanagari); system fonts when drawn elsewhere.
 FONT = (
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Devanagari", sans-serif'
+    '"Touchpoint Sans", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", '
+    '"Noto Sans Devanagari", sans-serif'
 )
 
 TONE_FILL = {"good": "#e6f2ea", "mixed": "#fbf1de", "poor": "#f9e5e3"}
@@ -245,6 +247,8 @@ class _Layout:
         for row in layers(graph):
             boxes = []
             for key in row:
+                if key in self.boxes:
+                    continue  # a duplicated key is drawn once (and reported as a problem)
                 box = _Box(key=key, node=graph.nodes[key], reachable=key in reachable)
                 self.boxes[key] = box
                 boxes.append(box)

@@ -112,7 +112,7 @@ class Scenario(
             "scenario": self,
             "graph": self.graph,
             "problems": graph_problems(self.graph, dimensions=set(names)),
-            "diagram": diagram_svg(self.graph),
+            "diagram": diagram_svg(self.graph, names=names),
             "dimension_names": names,
         }
 

@@ -150,6 +150,9 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_SIGNUP_FORM_CLASS = "people.forms.SignupProfileForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Touchpoint] "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
+# A signed-in person sent to sign in (e.g. a learner opening /admin/) sees the form and the
+# reason, rather than being bounced straight back (a redirect loop).
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 
 # --- Internationalisation: Hindi and Marathi interfaces follow; every string is marked already.
 LANGUAGE_CODE = "en"

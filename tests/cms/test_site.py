@@ -151,17 +151,23 @@ def demo():
     seed()
 
 
-def test_seed_demo_is_idempotent_and_keeps_a_coachs_edits(demo):
+def test_seed_demo_run_again_changes_nothing_but_the_passwords(demo):
+    """Idempotent, keeps a coach's edits; forced under production settings, with a password.
+
+    Overridden settings have no SETTINGS_MODULE: the production check must not need it.
+    """
     before = snapshot()
     module = ModulePage.objects.order_by("path").first()
     module.title = "Edited by a coach"
     module.save_revision().publish()
 
-    seed()
+    with override_settings(TOUCHPOINT_ENVIRONMENT="production"):
+        seed(force=True, password=PASSWORD)
 
     assert snapshot() == before
     module.refresh_from_db()
     assert module.title == "Edited by a coach"
+    assert User.objects.get(email="hr@example.com").check_password(PASSWORD)
 
 
 DEMO_ROLES = {
@@ -172,7 +178,7 @@ DEMO_ROLES = {
 }
 
 
-def test_seed_demo_creates_the_demo_people_with_their_roles(demo):
+def test_seed_demo_creates_people_teams_and_a_course_the_demo_learner_can_take(demo, client):
     organisation = Organisation.objects.get(slug="demo")
     assert sorted(organisation.teams.values_list("name", flat=True)) == [
         "Customer support",
@@ -192,32 +198,26 @@ def test_seed_demo_creates_the_demo_people_with_their_roles(demo):
     assert learner.team.name == "Customer support"
     assert User.objects.get(email="coach@example.com").full_name == "Zoë O'Brien-Ñúñez"
 
-
-def test_seed_demo_creates_the_course_with_credited_modules(demo):
+    # The course: at least 8 live modules, each crediting the anecdote it retells.
     course = CoursePage.objects.live().get(slug="customers-not-targets")
-    modules = ModulePage.objects.child_of(course).live()
+    modules = ModulePage.objects.child_of(course).live().order_by("path")
     assert modules.count() >= 8
     for module in modules:
         assert module.source_title.strip(), module.title
         assert module.credit.startswith("Based on"), module.title
         assert len(module.steps) >= 3, module.title
-    enrolment = Enrolment.objects.get(user__email="learner@example.com", course=course)
+    enrolment = Enrolment.objects.get(user=learner, course=course)
     assert enrolment.due_date is not None
 
-
-def test_demo_learner_can_sign_in_and_open_a_module(demo, client):
+    # The demo learner signs in with the printed password and opens the first module.
     response = client.post(
         "/accounts/login/", {"login": "learner@example.com", "password": "touchpoint-demo"}
     )
     assert response["Location"] == "/learn/"
-
-    learn = client.get("/learn/")
-    course = CoursePage.objects.get(slug="customers-not-targets")
-    assert course.title in learn.content.decode()
-    first = ModulePage.objects.child_of(course).order_by("path").first()
-    step = client.get(f"{first.url}step/1/")
+    assert course.title in client.get("/learn/").content.decode()
+    step = client.get(f"{modules[0].url}step/1/")
     assert step.status_code == 200
-    assert escape(first.credit) in step.content.decode()
+    assert escape(modules[0].credit) in step.content.decode()
 
 
 PRODUCTION = {"SETTINGS_MODULE": "cms.settings.production", "TOUCHPOINT_ENVIRONMENT": "production"}
@@ -228,22 +228,6 @@ def test_seed_demo_refuses_with_production_settings():
         seed()
 
     assert not User.objects.exists()
-
-
-def test_seed_demo_runs_with_production_settings_when_forced():
-    with override_settings(**PRODUCTION):
-        seed(force=True)
-
-    assert User.objects.filter(email__in=DEMO_ROLES).count() == 4
-
-
-def test_seed_demo_runs_while_some_setting_is_overridden_and_uses_the_given_password():
-    # Overridden settings have no SETTINGS_MODULE: the production check must not depend on it.
-    with override_settings(WAGTAILADMIN_BASE_URL="http://touchpoint.test"):
-        seed(password=PASSWORD)
-
-    assert User.objects.filter(email__in=DEMO_ROLES).count() == 4
-    assert User.objects.get(email="hr@example.com").check_password(PASSWORD)
 
 
 # --- production settings -----------------------------------------------------------------

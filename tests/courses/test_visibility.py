@@ -122,11 +122,12 @@ def test_enrolment_made_before_the_course_was_restricted_disappears_from_my_lear
 
 
 def test_draft_course_and_draft_module_are_404(make_course, course, learner_client):
-    make_course(modules=1, title="Draft course", slug="draft-course", live=False)
+    draft = make_course(modules=1, title="Draft course", slug="draft-course", live=False)
     draft_module = ModulePageFactory(parent=course, live=False, title="Draft module")
 
     assert learner_client.get("/courses/draft-course/").status_code == 404
     assert "Draft course" not in learner_client.get("/learn/catalogue/").content.decode()
+    assert learner_client.post(f"/learn/enrol/{draft.pk}/").status_code == 404
     path = f"/courses/{course.slug}/{draft_module.slug}/"
     assert learner_client.get(path).status_code == 404
     assert learner_client.get(f"{path}step/1/").status_code == 404

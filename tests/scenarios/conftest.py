@@ -83,7 +83,9 @@ def two_way_nodes() -> list[dict]:
             ],
         ),
         ending_node("b", "Thanks.", outcome="Leaves happy", tone="good", debrief="Well done"),
-        ending_node("c", "Never again.", outcome="Leaves angry", tone="poor", debrief="Listen first"),
+        ending_node(
+            "c", "Never again.", outcome="Leaves angry", tone="poor", debrief="Listen first"
+        ),
     ]
 
 

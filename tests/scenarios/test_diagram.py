@@ -30,7 +30,7 @@ def texts(svg: str) -> str:
 
 
 def branching_nodes():
-    """a → b, c, d; b → e (condition), f; c → a (a cycle); d → e; e ending; f reply → e; z orphan."""
+    """a → b, c, d; b → e (if), f; c → a (a cycle); d → e; e ending; f reply → e; z orphan."""
     return [
         choice_node(
             "a",
@@ -81,13 +81,15 @@ def test_every_node_key_is_drawn_and_every_edge_has_an_arrow():
     # The start is marked, the cycle c → a is drawn through a lane, the orphan is dashed.
     assert "Start" in drawn
     assert "sd-edge--back" in svg
-    assert 'sd-node--ending sd-node--unreachable' in svg
+    assert "sd-node--ending sd-node--unreachable" in svg
     assert "unreachable" in drawn
 
 
 def test_choice_numbers_truncated_text_and_conditions_label_the_arrows():
     nodes = branching_nodes()
-    nodes[1]["value"]["choices"][1]["text"] = "Ask what would help most today, and listen to the answer"
+    nodes[1]["value"]["choices"][1]["text"] = (
+        "Ask what would help most today, and listen to the answer"
+    )
     svg = str(diagram_svg(graph_of(nodes)))
     drawn = texts(svg)
 
@@ -188,3 +190,32 @@ def test_the_legend_lists_every_connection_in_full():
     assert offer.condition == "if Empathy ≥ 2"
     assert any(row.is_reply and row.node_key == "f" and row.next_key == "e" for row in rows)
     assert any(row.is_ending and row.node_key == "z" for row in rows)
+
+
+def test_a_duplicated_key_is_drawn_once():
+    nodes = [*two_way_nodes(), ending_node("b", outcome="Second b")]
+    svg = str(diagram_svg(graph_of(nodes)))
+
+    assert svg.count('class="sd-node sd-node--ending') == 2
+    assert arrows(svg) == 2
+
+
+def test_cycles_and_skips_are_routed_around_the_boxes():
+    nodes = [
+        choice_node("a", "Hi", [choice("Loop", "a"), choice("Next", "b")]),
+        choice_node("b", "Hm", [choice("On", "c"), choice("Back", "a"), choice("Skip", "d")]),
+        choice_node("c", "Ok", [choice("On", "e")]),
+        ending_node("d"),
+        choice_node("e", "So?", [choice("End", "d")]),
+    ]
+    svg = str(diagram_svg(graph_of(nodes)))
+    routed = [
+        path.get("d")
+        for path in parse(svg).iter(f"{SVG}path")
+        if re.search(r"sd-edge--(back|down)", path.get("class") or "")
+    ]
+
+    assert arrows(svg) == 7
+    assert svg.count("sd-edge--back") == 3  # a → a, b → a, and e → d (a row up)
+    assert len(routed) == 3
+    assert all(" Q" in d for d in routed)  # rounded corners through the lanes

@@ -297,7 +297,7 @@ BROKEN = {
 
 
 @pytest.fixture
-def admin_client():
+def root_client():
     ph.dimensions_ensure()
     return signed_in(
         UserFactory(
@@ -310,11 +310,11 @@ def admin_client():
 
 
 @pytest.mark.parametrize("case", list(BROKEN))
-def test_the_admin_refuses_to_publish_a_broken_graph_and_says_why(admin_client, case):
+def test_the_admin_refuses_to_publish_a_broken_graph_and_says_why(root_client, case):
     start, nodes, message = BROKEN[case]
     data = ph.scenario_form_data(title=f"Broken: {case}", start=start, nodes=nodes(), publish=True)
 
-    response = admin_client.post(reverse("wagtailsnippets_scenarios_scenario:add"), data)
+    response = root_client.post(reverse("wagtailsnippets_scenarios_scenario:add"), data)
 
     assert response.status_code == 200
     assert "This scenario cannot be published yet" in ph.text(response)

@@ -1,0 +1,136 @@
+"""A role-play step must cost the same whatever the graph size or the number of attempts.
+
+Prints queries and median time of GET on a role-play step for graphs of 4 and 40 nodes, with 1
+and 20 earlier attempts, and the time ratio to the smallest case measured in the same run.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+
+import django
+
+django.setup()
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+RUNS = 15
+
+
+def chain(length: int) -> list[dict]:
+    """A linear conversation of `length` choice nodes ending in one ending."""
+    nodes = []
+    for i in range(length):
+        nxt = f"n{i + 1}" if i + 1 < length else "end"
+        choice = {
+            "text": "Answer",
+            "next_key": nxt,
+            "feedback": "Feedback",
+            "reaction": "Reaction",
+            "mood": "1",
+            "points": [{"dimension": "empathy", "points": 1}],
+            "condition": {"dimension": "", "minimum": None},
+        }
+        nodes.append(
+            {
+                "type": "choice",
+                "value": {"key": f"n{i}", "speaker": "customer", "text": "Hi", "choices": [choice]},
+            }
+        )
+    ending = {"key": "end", "speaker": "customer", "text": "Bye", "outcome": "Done"}
+    nodes.append({"type": "ending", "value": {**ending, "tone": "good", "debrief": "D"}})
+    return nodes
+
+
+def build(nodes: int, attempts: int, tag: str):
+    from assessments.models import Dimension
+    from cms.services import site_home_ensure
+    from courses.models import CourseIndexPage, CoursePage, ModulePage
+    from people.models import User
+    from scenarios.models import Scenario
+    from scenarios.services import attempt_answer, attempt_start
+
+    Dimension.objects.get_or_create(slug="empathy", defaults={"name": "Empathy"})
+    home = site_home_ensure()
+    index = CourseIndexPage.objects.first()
+    if index is None:
+        index = CourseIndexPage(title="Courses", slug="courses")
+        home.add_child(instance=index)
+    scenario = Scenario(
+        title=tag, persona_name="Anil", persona_situation="S", start_key="n0", nodes=chain(nodes)
+    )
+    scenario.save()
+    scenario.save_revision().publish()
+    scenario.refresh_from_db()
+    course = CoursePage(title=tag, slug=tag, summary="S")
+    index.add_child(instance=course)
+    module = ModulePage(
+        title="M",
+        slug="m",
+        summary="S",
+        source_title="E",
+        steps=[{"type": "roleplay", "value": {"scenario": scenario.pk}}],
+    )
+    course.add_child(instance=module)
+    step_id = module.steps[0].id
+    user = User.objects.create_user(email=f"{tag}@bench.example", password="x", full_name="B")
+    for _ in range(attempts):
+        attempt = attempt_start(
+            user=user, scenario=scenario, context_page_id=module.pk, context_step_id=step_id
+        )
+        for sequence in range(nodes):
+            attempt_answer(
+                attempt=attempt, sequence=sequence, node_key=f"n{sequence}", choice_index=0
+            )
+    # The current attempt: halfway through.
+    attempt = attempt_start(
+        user=user, scenario=scenario, context_page_id=module.pk, context_step_id=step_id
+    )
+    for sequence in range(nodes // 2):
+        attempt_answer(attempt=attempt, sequence=sequence, node_key=f"n{sequence}", choice_index=0)
+    return user, module.url + "step/1/"
+
+
+def measure(client: Client, url: str) -> tuple[int, float]:
+    client.get(url)
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    queries = len(ctx.captured_queries)
+    assert response.status_code == 200, response.status_code
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        client.get(url)
+        times.append(time.perf_counter() - start)
+    return queries, statistics.median(times)
+
+
+def main() -> None:
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0)
+    try:
+        rows = []
+        for nodes, attempts in [(4, 1), (40, 1), (4, 20), (40, 20)]:
+            user, url = build(nodes, attempts, f"b{nodes}-{attempts}")
+            client = Client()
+            client.force_login(user)
+            rows.append((nodes, attempts, *measure(client, url)))
+        base = rows[0][3]
+        print(f"{'nodes':>6}{'attempts':>10}{'queries':>9}{'median ms':>11}{'time ratio':>12}")
+        for nodes, attempts, queries, median in rows:
+            ratio = median / base
+            print(f"{nodes:>6}{attempts:>10}{queries:>9}{median * 1000:>11.1f}{ratio:>12.2f}")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
