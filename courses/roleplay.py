@@ -13,6 +13,8 @@ from scenarios import services as scenario_services
 from scenarios.graph import CHOICE, FREE_TEXT, Choice, Graph, Node
 from scenarios.models import Attempt, Scenario
 
+DRAFT_KEY = "roleplay_reply_draft"
+
 
 @dataclass
 class PastExchange:
@@ -177,3 +179,20 @@ def roleplay_post(request: HttpRequest, *, scenario: Scenario, page_id: int, ste
             messages.error(request, _("Unknown action."))
     except scenario_services.RolePlayError as error:
         messages.error(request, str(error))
+        if action == "reply" and request.POST.get("reply"):
+            # Keep what the learner wrote, to put back in the box.
+            request.session[DRAFT_KEY] = {
+                "scenario": scenario.pk,
+                "node": request.POST.get("node", ""),
+                "text": request.POST["reply"][: scenario_services.MAX_REPLY_LENGTH * 2],
+            }
+
+
+def reply_draft(request: HttpRequest, state: RolePlayState) -> str:
+    """A reply refused on the last request, if it was for the node now shown (read once)."""
+    draft = request.session.pop(DRAFT_KEY, None)
+    if not draft or not state.is_reply or state.node is None:
+        return ""
+    if draft.get("scenario") != state.scenario.pk or draft.get("node") != state.node.key:
+        return ""
+    return str(draft.get("text", ""))

@@ -16,7 +16,7 @@ from wagtail.models import Page
 from . import selectors, services
 from .forms import ReflectionForm
 from .models import CoursePage, ModulePage
-from .roleplay import attempt_state, roleplay_post, roleplay_state
+from .roleplay import attempt_state, reply_draft, roleplay_post, roleplay_state
 
 
 @never_cache
@@ -151,8 +151,11 @@ def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> Htt
             prompt=step.value["prompt"],
         )
 
-    if request.method == "POST" and scenario is not None and "roleplay" in request.POST:
-        roleplay_post(request, scenario=scenario, page_id=module.pk, step_id=step.id)
+    if request.method == "POST" and "roleplay" in request.POST:
+        if scenario is None:
+            messages.error(request, _("This role-play is no longer available."))
+        else:
+            roleplay_post(request, scenario=scenario, page_id=module.pk, step_id=step.id)
         return redirect(visit.step_url(number) + "#roleplay-now")
 
     roleplay = (
@@ -198,6 +201,7 @@ def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> Htt
         percent=round(100 * (number - 1) / total) if total else 0,
         form=form,
         roleplay=roleplay,
+        reply_draft=reply_draft(request, roleplay) if roleplay else "",
         back_url=visit.step_url(number - 1) if number > 1 else module.get_url(request),
         is_last=number == total,
         step_done=step.id in visit.done_ids,

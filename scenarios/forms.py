@@ -26,5 +26,8 @@ class ScenarioAdminForm(WagtailAdminModelForm):
                 ),
             )
             for problem in problems:
-                self.add_error("nodes" if problem.node_key else "start_key", str(problem))
+                if problem.about_start:
+                    self.add_error("start_key", str(problem))
+                elif problem.node_key:
+                    self.add_error("nodes", str(problem))
         return cleaned

@@ -91,6 +91,7 @@ class Graph:
 class Problem:
     node_key: str
     message: str
+    about_start: bool = False
 
     def __str__(self) -> str:
         if self.node_key:
@@ -192,13 +193,17 @@ def graph_problems(graph: Graph, *, dimensions: set[str] | None = None) -> list[
     if not graph.nodes:
         return [*problems, Problem("", _("The scenario has no nodes."))]
     if not graph.start_key:
-        return [*problems, Problem("", _("The scenario has no start: choose the first node."))]
+        return [
+            *problems,
+            Problem("", _("The scenario has no start: choose the first node."), about_start=True),
+        ]
     if graph.start is None:
         return [
             *problems,
             Problem(
                 "",
                 _("The start “%(key)s” is not the key of any node.") % {"key": graph.start_key},
+                about_start=True,
             ),
         ]
     if not any(node.is_ending for node in graph.nodes.values()):

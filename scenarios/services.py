@@ -83,7 +83,8 @@ def attempt_answer(
         gained, mood, next_key = choice.points, choice.mood, choice.next_key
         step_fields = {"choice_index": choice.index, "choice_text": choice.text}
     elif node.kind == FREE_TEXT:
-        text = (reply or "").strip()
+        # Browsers send line breaks as CRLF; count them as the textarea does.
+        text = (reply or "").replace("\r\n", "\n").strip()
         if not text:
             raise RolePlayError(_("Write your reply to the customer before sending it."))
         if len(text) > MAX_REPLY_LENGTH:

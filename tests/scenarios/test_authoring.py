@@ -284,14 +284,6 @@ def test_a_published_scenario_is_added_to_a_module_and_learners_play_it(
     assert "She stays" in ph.result_text(response)
 
 
-BLOCK_ERROR_BUG = (
-    "BUG: courses/blocks.py RolePlayBlock.clean (and StoryBlock.clean) raise "
-    "`blocks.BlockValidationError`, which wagtail.blocks does not have: an AttributeError "
-    "(a 500 in the page editor) instead of the validation message."
-)
-
-
-@pytest.mark.xfail(reason=BLOCK_ERROR_BUG, strict=True)
 def test_the_module_editor_refuses_a_scenario_that_is_not_published(root_client, module):
     draft = ph.scenario_create(title="Still a draft", nodes=three_nodes(), live=False)
     url = reverse("wagtailadmin_pages:edit", args=[module.pk])
@@ -304,7 +296,6 @@ def test_the_module_editor_refuses_a_scenario_that_is_not_published(root_client,
     assert [block.block_type for block in module.steps] == ["story", "takeaways"]
 
 
-@pytest.mark.xfail(reason=BLOCK_ERROR_BUG, strict=True)
 def test_the_roleplay_block_refuses_an_unpublished_scenario():
     ph.dimensions_ensure()
     draft = ph.scenario_create(title="Draft", nodes=three_nodes(), live=False)

@@ -177,14 +177,6 @@ def test_an_empty_or_overlong_reply_is_refused(client, url, learner, words, mess
     assert ph.current_line(response) == f"Maya Pillai {ph.WRITE_LINE}"
 
 
-@pytest.mark.xfail(
-    reason=(
-        "BUG: the reply textarea allows 3000 characters counting a line break as one, but "
-        "browsers submit line breaks as CRLF and scenarios/services.py attempt_answer checks "
-        "len() of the raw text: a reply the page accepted is refused (and the text is lost)."
-    ),
-    strict=True,
-)
 def test_a_reply_the_page_allows_is_accepted_with_its_line_breaks(client, url, learner):
     ph.start(client, url)
     ph.choose(client, url, 0)
@@ -200,6 +192,20 @@ def test_a_reply_the_page_allows_is_accepted_with_its_line_breaks(client, url, l
     assert AttemptStep.objects.get(attempt__user=learner, node_key="write").reply.count("x") == (
         99 * len(lines)
     )
+
+
+def test_a_refused_reply_is_put_back_in_the_box(client, url, learner):
+    ph.start(client, url)
+    ph.choose(client, url, 0)
+    shown = ph.choose(client, url, 0)
+    too_long = "I am so sorry. " * 250  # 3750 characters: over the limit
+
+    response = ph.reply(client, url, too_long, shown=shown)
+
+    assert ph.messages(response) == ["Please keep your reply under 3000 characters."]
+    assert not AttemptStep.objects.filter(node_key="write").exists()
+    box = ph.page(response).find("textarea", attrs={"name": "reply"})
+    assert box.get_text() == too_long
 
 
 # --- endings ------------------------------------------------------------------------------------
