@@ -5,9 +5,7 @@ the 1-enrolment baseline measured in the same run. Uses a throwaway test databas
 """
 
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -17,12 +15,10 @@ import django
 
 django.setup()
 
-from django.db import connection
+from common import measure, with_test_database
 from django.test import Client
-from django.test.utils import CaptureQueriesContext, setup_test_environment
 
 SIZES = [1, 50, 200]
-RUNS = 15
 
 
 def build(size: int):
@@ -61,44 +57,28 @@ def build(size: int):
     return user, first_module
 
 
-def measure(client: Client, url: str) -> tuple[int, float]:
-    client.get(url)  # warm caches (site root paths, templates)
-    connection.queries_log.clear()  # a full log (maxlen 9000) would hide new queries
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    queries = len(ctx.captured_queries)  # read now: later requests reset the query log
-    assert response.status_code == 200, (url, response.status_code)
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        client.get(url)
-        times.append(time.perf_counter() - start)
-    return queries, statistics.median(times)
-
-
 def main() -> None:
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0)
-    try:
-        results = {}
+    with_test_database(run)
+
+
+def run() -> None:
+    results = {}
+    for size in SIZES:
+        user, module = build(size)
+        client = Client()
+        client.force_login(user)
+        step_url = module.url + "step/1/"
+        results[size] = {
+            "/learn/": measure(client, "/learn/"),
+            "step": measure(client, step_url),
+        }
+    base = results[SIZES[0]]
+    print(f"{'page':<10}{'enrolments':>11}{'queries':>9}{'median ms':>11}{'time ratio':>12}")
+    for page in ("/learn/", "step"):
         for size in SIZES:
-            user, module = build(size)
-            client = Client()
-            client.force_login(user)
-            step_url = module.url + "step/1/"
-            results[size] = {
-                "/learn/": measure(client, "/learn/"),
-                "step": measure(client, step_url),
-            }
-        base = results[SIZES[0]]
-        print(f"{'page':<10}{'enrolments':>11}{'queries':>9}{'median ms':>11}{'time ratio':>12}")
-        for page in ("/learn/", "step"):
-            for size in SIZES:
-                queries, median = results[size][page]
-                ratio = median / base[page][1]
-                print(f"{page:<10}{size:>11}{queries:>9}{median * 1000:>11.1f}{ratio:>12.2f}")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+            queries, median = results[size][page]
+            ratio = median / base[page][1]
+            print(f"{page:<10}{size:>11}{queries:>9}{median * 1000:>11.1f}{ratio:>12.2f}")
 
 
 if __name__ == "__main__":

@@ -5,9 +5,7 @@ and 20 earlier attempts, and the time ratio to the smallest case measured in the
 """
 
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -17,11 +15,8 @@ import django
 
 django.setup()
 
-from django.db import connection
+from common import measure, with_test_database
 from django.test import Client
-from django.test.utils import CaptureQueriesContext, setup_test_environment
-
-RUNS = 15
 
 
 def chain(length: int) -> list[dict]:
@@ -98,38 +93,22 @@ def build(nodes: int, attempts: int, tag: str):
     return user, module.url + "step/1/"
 
 
-def measure(client: Client, url: str) -> tuple[int, float]:
-    client.get(url)
-    connection.queries_log.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    queries = len(ctx.captured_queries)
-    assert response.status_code == 200, response.status_code
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        client.get(url)
-        times.append(time.perf_counter() - start)
-    return queries, statistics.median(times)
-
-
 def main() -> None:
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0)
-    try:
-        rows = []
-        for nodes, attempts in [(4, 1), (40, 1), (4, 20), (40, 20)]:
-            user, url = build(nodes, attempts, f"b{nodes}-{attempts}")
-            client = Client()
-            client.force_login(user)
-            rows.append((nodes, attempts, *measure(client, url)))
-        base = rows[0][3]
-        print(f"{'nodes':>6}{'attempts':>10}{'queries':>9}{'median ms':>11}{'time ratio':>12}")
-        for nodes, attempts, queries, median in rows:
-            ratio = median / base
-            print(f"{nodes:>6}{attempts:>10}{queries:>9}{median * 1000:>11.1f}{ratio:>12.2f}")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    with_test_database(run)
+
+
+def run() -> None:
+    rows = []
+    for nodes, attempts in [(4, 1), (40, 1), (4, 20), (40, 20)]:
+        user, url = build(nodes, attempts, f"b{nodes}-{attempts}")
+        client = Client()
+        client.force_login(user)
+        rows.append((nodes, attempts, *measure(client, url)))
+    base = rows[0][3]
+    print(f"{'nodes':>6}{'attempts':>10}{'queries':>9}{'median ms':>11}{'time ratio':>12}")
+    for nodes, attempts, queries, median in rows:
+        ratio = median / base
+        print(f"{nodes:>6}{attempts:>10}{queries:>9}{median * 1000:>11.1f}{ratio:>12.2f}")
 
 
 if __name__ == "__main__":

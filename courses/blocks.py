@@ -9,6 +9,11 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "blockquote"]
 
 
+def field_error(name: str, message: str) -> blocks.StructBlockValidationError:
+    """A validation error shown on one field of a StructBlock in the editor."""
+    return blocks.StructBlockValidationError(block_errors={name: ValidationError(message)})
+
+
 class StepStructValue(blocks.StructValue):
     """Presentation helpers shared by every step."""
 
@@ -35,11 +40,7 @@ class StoryBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if value.get("image") and not value.get("image_alt"):
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "image_alt": ValidationError(_("Describe the image.")),
-                }
-            )
+            raise field_error("image_alt", _("Describe the image."))
         return value
 
     class Meta:
@@ -134,13 +135,7 @@ class RolePlayBlock(blocks.StructBlock):
         value = super().clean(value)
         scenario = value.get("scenario")
         if scenario is not None and not scenario.live:
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "scenario": ValidationError(
-                        _("Publish this scenario before adding it to a module.")
-                    )
-                }
-            )
+            raise field_error("scenario", _("Publish this scenario before adding it to a module."))
         return value
 
     class Meta:
