@@ -147,11 +147,39 @@ class RolePlayBlock(blocks.StructBlock):
         collects_answer = True
 
 
+class SelfAssessmentBlock(blocks.StructBlock):
+    questionnaire = SnippetChooserBlock("assessments.Questionnaire", label=_("Questionnaire"))
+    introduction = blocks.TextBlock(
+        label=_("Introduction"),
+        required=False,
+        max_length=500,
+        help_text=_("Optional words before the statements."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        questionnaire = value.get("questionnaire")
+        if questionnaire is not None and not questionnaire.live:
+            raise field_error(
+                "questionnaire", _("Publish this questionnaire before adding it to a module.")
+            )
+        return value
+
+    class Meta:
+        icon = "form"
+        template = "courses/blocks/self_assessment.html"
+        label = _("Self-assessment")
+        help_text = _("The learner rates statements about their own attitude; only they see it.")
+        value_class = StepStructValue
+        collects_answer = True
+
+
 class ModuleStepsBlock(blocks.StreamBlock):
     story = StoryBlock()
     key_insight = KeyInsightBlock()
     reflection = ReflectionBlock()
     roleplay = RolePlayBlock()
+    self_assessment = SelfAssessmentBlock()
     takeaways = TakeawaysBlock()
 
     class Meta:

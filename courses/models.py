@@ -49,10 +49,33 @@ class CoursePage(Page):
         ),
     )
 
+    before_questionnaire = models.ForeignKey(
+        "assessments.Questionnaire",
+        verbose_name=_("questionnaire before the course"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Taken before the first module, so the learner can see their change."),
+    )
+    after_questionnaire = models.ForeignKey(
+        "assessments.Questionnaire",
+        verbose_name=_("questionnaire after the course"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Offered when the course is complete; usually the same as the one before."),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("before_questionnaire"), FieldPanel("after_questionnaire")],
+            heading=_("Self-assessment before and after"),
+        ),
         HelpPanel(
             content=_("Modules are the child pages of a course, taken in the order shown there.")
         ),

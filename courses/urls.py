@@ -9,4 +9,10 @@ urlpatterns = [
     path("catalogue/", views.catalogue, name="catalogue"),
     path("enrol/<int:course_id>/", views.enrol, name="enrol"),
     path("attempts/<int:attempt_id>/", views.attempt_detail, name="attempt"),
+    path("attitude/", views.attitude, name="attitude"),
+    path(
+        "courses/<int:course_id>/<str:phase>/",
+        views.course_questionnaire,
+        name="questionnaire",
+    ),
 ]

@@ -8,12 +8,18 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from assessments.models import Questionnaire, Response
+
 from . import selectors, services
+from .assessment import assessment_state, assessment_submit
+from .attitude import my_attitude
 from .forms import ReflectionForm
 from .models import CoursePage, ModulePage
 from .roleplay import attempt_state, reply_draft, roleplay_post, roleplay_state
@@ -99,7 +105,25 @@ class ModuleVisit:
 def _visit_or_login(request: HttpRequest, module: ModulePage) -> ModuleVisit | HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    return ModuleVisit(request, module)
+    visit = ModuleVisit(request, module)
+    if _before_questionnaire_pending(request.user, visit.course):
+        url = reverse("courses:questionnaire", args=[visit.course.pk, Response.BEFORE])
+        return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
+    return visit
+
+
+def _before_questionnaire_pending(user, course: CoursePage) -> bool:
+    if not course.before_questionnaire_id:
+        return False
+    return (
+        Questionnaire.objects.filter(pk=course.before_questionnaire_id, live=True).exists()
+        and not Response.objects.filter(
+            user=user,
+            questionnaire_id=course.before_questionnaire_id,
+            context_page_id=course.pk,
+            phase=Response.BEFORE,
+        ).exists()
+    )
 
 
 @never_cache
@@ -151,6 +175,38 @@ def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> Htt
             prompt=step.value["prompt"],
         )
 
+    questionnaire = (
+        step.value.get("questionnaire") if step.block_type == "self_assessment" else None
+    )
+    if questionnaire is not None and not questionnaire.live:
+        questionnaire = None
+    assessment = None
+    refused = (
+        False  # a refused questionnaire is shown again with its answers, not handled as "next"
+    )
+    if questionnaire is not None:
+        posted = None
+        if request.method == "POST" and "assessment" in request.POST:
+            error = assessment_submit(
+                user=request.user,
+                questionnaire=questionnaire,
+                page_id=module.pk,
+                step_id=step.id,
+                posted=request.POST,
+            )
+            if not error:
+                return redirect(visit.step_url(number) + "#assessment")
+            messages.error(request, error)
+            posted = request.POST  # show the form again with every answer already given
+        assessment = assessment_state(
+            user=request.user,
+            questionnaire=questionnaire,
+            page_id=module.pk,
+            step_id=step.id,
+            posted=posted,
+        )
+        refused = posted is not None
+
     if request.method == "POST" and "roleplay" in request.POST:
         if scenario is None:
             messages.error(request, _("This role-play is no longer available."))
@@ -164,7 +220,7 @@ def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> Htt
         else None
     )
 
-    if request.method == "POST":
+    if request.method == "POST" and not refused:
         action = request.POST.get("action", "next")
         if action == "back":
             if form is not None and form.draft():
@@ -176,6 +232,9 @@ def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> Htt
                     answer=form.draft(),
                 )
             return redirect(visit.step_url(max(number - 1, 1)))
+        if assessment is not None and not assessment.done:
+            messages.error(request, _("Rate every statement and save before you move on."))
+            return redirect(visit.step_url(number) + "#assessment")
         if roleplay is not None and not roleplay.has_finished_attempt:
             messages.error(request, _("Play the role-play to an ending before you move on."))
             return redirect(visit.step_url(number) + "#roleplay")
@@ -187,7 +246,7 @@ def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> Htt
             if number < len(visit.steps):
                 return redirect(visit.step_url(number + 1))
             return redirect(visit.done_url())
-    elif request.method != "GET":
+    elif request.method not in ("GET", "POST"):
         return HttpResponse(status=405)
 
     services.module_step_visit(enrolment=visit.enrolment, module=module, number=number)
@@ -201,6 +260,7 @@ def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> Htt
         percent=round(100 * (number - 1) / total) if total else 0,
         form=form,
         roleplay=roleplay,
+        assessment=assessment,
         reply_draft=reply_draft(request, roleplay) if roleplay else "",
         back_url=visit.step_url(number - 1) if number > 1 else module.get_url(request),
         is_last=number == total,
@@ -229,6 +289,7 @@ def module_done(request: HttpRequest, *, module: ModulePage) -> HttpResponse:
             else ""
         ),
         message=_("Module complete"),
+        after_url=_after_questionnaire_url(request.user, visit.course),
     )
     return TemplateResponse(request, "courses/module_done.html", context)
 
@@ -247,4 +308,81 @@ def attempt_detail(request: HttpRequest, attempt_id: int) -> HttpResponse:
         request,
         "courses/attempt_detail.html",
         {"roleplay": attempt_state(attempt=attempt), "module": module, "nav_section": "learn"},
+    )
+
+
+@never_cache
+@login_required
+def course_questionnaire(request: HttpRequest, course_id: int, phase: str) -> HttpResponse:
+    """The course's self-assessment before the first module, or after the last."""
+    if phase not in (Response.BEFORE, Response.AFTER):
+        raise Http404
+    course = get_object_or_404(selectors.visible_courses(user=request.user), pk=course_id)
+    questionnaire = (
+        course.before_questionnaire if phase == Response.BEFORE else course.after_questionnaire
+    )
+    if questionnaire is None or not questionnaire.live:
+        raise Http404
+    enrolment = services.enrolment_get_or_create(user=request.user, course=course)
+    if phase == Response.AFTER and enrolment.completed_at is None:
+        messages.info(request, _("The questionnaire after the course opens when you finish it."))
+        return redirect(course.get_url(request))
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = ""
+    posted = None
+    if request.method == "POST":
+        error = assessment_submit(
+            user=request.user,
+            questionnaire=questionnaire,
+            page_id=course.pk,
+            phase=phase,
+            posted=request.POST,
+        )
+        if not error:
+            messages.success(request, _("Your answers are saved. Only you see them."))
+            return redirect(next_url or reverse("courses:attitude"))
+        messages.error(request, error)
+        posted = request.POST
+    assessment = assessment_state(
+        user=request.user,
+        questionnaire=questionnaire,
+        page_id=course.pk,
+        phase=phase,
+        posted=posted,
+    )
+    return TemplateResponse(
+        request,
+        "courses/course_questionnaire.html",
+        {
+            "course": course,
+            "assessment": assessment,
+            "phase": phase,
+            "next_url": next_url,
+            "nav_section": "learn",
+        },
+    )
+
+
+def _after_questionnaire_url(user, course: CoursePage) -> str:
+    """The link to the course's after-questionnaire, while it is waiting to be answered."""
+    if not course.after_questionnaire_id:
+        return ""
+    answered = Response.objects.filter(
+        user=user,
+        questionnaire_id=course.after_questionnaire_id,
+        context_page_id=course.pk,
+        phase=Response.AFTER,
+    ).exists()
+    return "" if answered else reverse("courses:questionnaire", args=[course.pk, Response.AFTER])
+
+
+@never_cache
+@login_required
+def attitude(request: HttpRequest) -> HttpResponse:
+    """The learner's own profile: before/after per course and what their role-plays showed."""
+    return TemplateResponse(
+        request,
+        "courses/attitude.html",
+        {"entries": my_attitude(user=request.user), "nav_section": "attitude"},
     )

@@ -210,6 +210,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     def role_names(self) -> frozenset[str]:
         return frozenset(self.groups.values_list("name", flat=True))
 
+    @property
+    def sees_hr_pages(self) -> bool:
+        return self.is_superuser or self.has_role(Role.HR)
+
     def has_role(self, role: Role) -> bool:
         if role == Role.PLATFORM_ADMIN and self.is_superuser:
             return True

@@ -215,6 +215,14 @@ def test_seed_demo_creates_people_teams_and_a_course_the_demo_learner_can_take(d
     )
     assert response["Location"] == "/learn/"
     assert course.title in client.get("/learn/").content.decode()
+    # The course asks its "before" questionnaire first; once answered, the module opens.
+    asked = client.get(f"{modules[0].url}step/1/")
+    assert asked.status_code == 302
+    assert f"/learn/courses/{course.pk}/before/" in asked["Location"]
+    questionnaire = course.before_questionnaire
+    assert questionnaire.live and questionnaire.items.filter(reverse_scored=True).exists()
+    values = {f"item-{item.pk}": "3" for item in questionnaire.items.all()}
+    assert client.post(asked["Location"], values).status_code == 302
     step = client.get(f"{modules[0].url}step/1/")
     assert step.status_code == 200
     assert escape(modules[0].credit) in step.content.decode()

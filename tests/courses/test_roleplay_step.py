@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from factories import UserFactory, story, takeaways
 from helpers import modules_of, signed_in, step_url
 
+from assessments.services import response_submit
 from cms import demo_scenarios
 from courses.models import CoursePage, ModulePage, ModuleProgress
 from people.models import User
@@ -227,7 +228,17 @@ def test_the_care_after_the_sale_roleplay_recovers_from_a_bad_start(demo):
     nodes = {node["key"]: node for node in data["nodes"]}
     module = ModulePage.objects.get(slug="care-after-the-sale")
     number = next(n for n, s in enumerate(module.steps, start=1) if s.block_type == "roleplay")
-    client = signed_in(User.objects.get(email="learner@example.com"))
+    learner = User.objects.get(email="learner@example.com")
+    client = signed_in(learner)
+    course = module.get_parent().specific
+    items = course.before_questionnaire.items.all()
+    response_submit(
+        user=learner,
+        questionnaire=course.before_questionnaire,
+        values={item.pk: 3 for item in items},
+        context_page_id=course.pk,
+        phase="before",
+    )
     for earlier in range(1, number):
         assert next_(client, module, earlier).status_code == 302
     url = step_url(module, number)

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from e2e_helpers import answer_questionnaire_if_asked
 
 from courses.models import ModulePage
 
@@ -46,6 +47,13 @@ def test_demo_learner_takes_a_module_and_sees_progress(demo, page):
     assert "0 of 13 modules done" in page.content()
 
     page.get_by_role("link", name=re.compile(r"^Start\b.*Customers, not targets")).click()
+    # Before the first module: the course's self-assessment, with every statement required.
+    assert "how do you work with customers today?" in page.content()
+    page.get_by_role("button", name="Save my answers").click()
+    page.wait_for_load_state()
+    assert "/before/" in page.url  # the browser refuses the empty form (required radios)
+    assert answer_questionnaire_if_asked(page)
+    page.wait_for_url("**/step/1/")
     module = ModulePage.objects.get(slug="care-after-the-sale")
     total = len(module.steps)
     for number in range(1, total + 1):
@@ -81,7 +89,9 @@ def test_step_pages_reflow_on_a_narrow_phone(demo, page):
     page.set_viewport_size({"width": 320, "height": 700})
     sign_in(page)
     module = ModulePage.objects.get(slug="in-the-callers-own-language")
-    for path in ("/learn/", module.url, module.url + "step/1/"):
+    page.goto(module.url + "step/1/")
+    answer_questionnaire_if_asked(page)
+    for path in ("/learn/", module.url, module.url + "step/1/", "/learn/attitude/"):
         page.goto(path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} scrolls sideways at 320 px ({width} px wide)"

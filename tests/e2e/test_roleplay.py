@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
+from e2e_helpers import answer_questionnaire_if_asked
 
 from cms import demo_scenarios
 from courses.models import ModulePage
@@ -39,6 +40,8 @@ def test_learner_plays_a_demo_roleplay_to_a_good_ending(demo, page):
     module = ModulePage.objects.get(slug="care-after-the-sale")
     number = [block.block_type for block in module.steps].index("roleplay") + 1
     page.goto(f"{module.url}step/1/")
+    answer_questionnaire_if_asked(page)
+    page.wait_for_url("**/step/1/")
     for _step in range(1, number):  # story and insight come first
         page.get_by_role("button", name="Next").click()
     assert f"Step {number} of" in page.content()

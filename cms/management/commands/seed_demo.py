@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
-from assessments.models import Dimension
+from assessments.models import Dimension, Questionnaire, QuestionnaireItem
 from cms import demo_content, demo_scenarios
 from cms.services import site_home_ensure
 from courses.models import CourseIndexPage, CoursePage, Enrolment, ModulePage
@@ -47,6 +47,42 @@ DEMO_USERS = [
     ("admin@example.com", "Platform Admin", "", "", Role.PLATFORM_ADMIN, None),
 ]
 
+DEMO_QUESTIONNAIRE_TITLE = "Customer-centric attitude"
+DEMO_QUESTIONNAIRE_ITEMS = [
+    # statement, dimension, reverse-scored
+    ("When a customer is upset, I try to feel what the day is like for them.", "empathy", False),
+    ("A customer's mood is their business, not mine.", "empathy", True),
+    ("If something goes wrong on my watch, I say so before anyone asks.", "ownership", False),
+    ("When a problem belongs to another team, I pass it on and move on.", "ownership", True),
+    ("I use a customer's name, said the way they say it.", "acknowledgement", False),
+    ("Reading out the standard answer is enough when the queue is long.", "acknowledgement", True),
+    (
+        "I check in with customers after a sale even when nothing has gone wrong.",
+        "care-after-the-sale",
+        False,
+    ),
+    (
+        "Once a customer has paid, their problem is mainly the service team's.",
+        "care-after-the-sale",
+        True,
+    ),
+    ("A customer who needs me can reach a real person in one step.", "reachability", False),
+    (
+        "Customers who cannot find the right menu option should try again later.",
+        "reachability",
+        True,
+    ),
+    (
+        "I would rather deliver late than hand over something I know is faulty.",
+        "quality-mindset",
+        False,
+    ),
+    (
+        "A small known defect is fine if the customer is unlikely to notice.",
+        "quality-mindset",
+        True,
+    ),
+]
 COACH_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "view_page"]
 
 
@@ -77,8 +113,12 @@ class Command(BaseCommand):
             organisation = self._organisation()
             users = self._users(organisation, password)
             self._dimensions()
+            questionnaire = self._questionnaire()
             scenarios = self._scenarios()
             course = self._course(home, scenarios)
+            if course.before_questionnaire_id is None and course.after_questionnaire_id is None:
+                course.before_questionnaire = course.after_questionnaire = questionnaire
+                course.save_revision().publish()
             self._coach_permissions(course.get_parent())
             enrolment = enrolment_get_or_create(user=users["learner@example.com"], course=course)
             if enrolment.due_date is None:
@@ -143,6 +183,28 @@ class Command(BaseCommand):
                     "sort_order": order,
                 },
             )
+
+    def _questionnaire(self) -> Questionnaire:
+        """The "Customer-centric attitude" self-assessment over the demo dimensions."""
+        questionnaire = Questionnaire.objects.filter(title=DEMO_QUESTIONNAIRE_TITLE).first()
+        if questionnaire is not None:
+            return questionnaire
+        dimensions = {d.slug: d for d in Dimension.objects.all()}
+        questionnaire = Questionnaire(
+            title=DEMO_QUESTIONNAIRE_TITLE,
+            introduction=(
+                "Twelve statements about how you work with customers. Answer as you are today, "
+                "not as you think you should be: only you see your answers."
+            ),
+            scale_points=5,
+        )
+        questionnaire.items = [
+            QuestionnaireItem(statement=text, dimension=dimensions[slug], reverse_scored=reverse)
+            for text, slug, reverse in DEMO_QUESTIONNAIRE_ITEMS
+        ]
+        questionnaire.save()
+        questionnaire.save_revision().publish()
+        return questionnaire
 
     def _scenarios(self) -> dict[str, Scenario]:
         """One published role-play per demo module, keyed by module slug."""

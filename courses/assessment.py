@@ -1,0 +1,103 @@
+"""The self-assessment module step: the courses side of taking a questionnaire."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from assessments import selectors as assessment_selectors
+from assessments import services as assessment_services
+from assessments.charts import Bar, profile_svg
+from assessments.models import Questionnaire, Response
+
+
+@dataclass
+class Statement:
+    pk: int
+    text: str
+    chosen: int | None = None
+
+
+@dataclass
+class AssessmentState:
+    questionnaire: Questionnaire
+    statements: list[Statement] = field(default_factory=list)
+    scale: list[tuple[int, str]] = field(default_factory=list)
+    response: Response | None = None
+    error: str = ""
+    chart: str = ""
+    rows: list[Bar] = field(default_factory=list)
+
+    @property
+    def done(self) -> bool:
+        return self.response is not None
+
+
+def assessment_state(
+    *,
+    user,
+    questionnaire: Questionnaire,
+    page_id: int,
+    step_id: str = "",
+    phase: str = "",
+    posted=None,
+) -> AssessmentState:
+    response = (
+        Response.objects.filter(
+            user=user,
+            questionnaire=questionnaire,
+            context_page_id=page_id,
+            context_step_id=step_id,
+            phase=phase,
+        )
+        .order_by("-submitted_at")
+        .first()
+    )
+    live, items = assessment_services.published_items(questionnaire)
+    state = AssessmentState(questionnaire=live, scale=live.scale(), response=response)
+    for item in items:
+        chosen = None
+        if posted is not None:
+            try:
+                chosen = int(posted.get(f"item-{item.pk}", ""))
+            except ValueError:
+                chosen = None
+        state.statements.append(Statement(pk=item.pk, text=item.statement, chosen=chosen))
+    if response is not None:
+        names = assessment_selectors.dimension_names()
+        state.rows = [
+            Bar(label=names.get(slug, slug), value=score)
+            for slug, score in sorted(
+                response.scores.items(),
+                key=lambda pair: list(names).index(pair[0]) if pair[0] in names else len(names),
+            )
+        ]
+        state.chart = profile_svg(state.rows, title=_("Your attitude profile (0 to 100)"))
+    return state
+
+
+def assessment_submit(
+    *, user, questionnaire: Questionnaire, page_id: int, posted, step_id: str = "", phase: str = ""
+) -> str:
+    """Record the answers; returns an error message, or "" when saved."""
+    values: dict[int, int] = {}
+    for key, raw in posted.items():
+        if not key.startswith("item-") or not key[5:].isdigit():
+            continue  # not an answer (or not one of ours): ignored
+        try:
+            values[int(key[5:])] = int(raw)
+        except ValueError:
+            return _("Each answer must be a point on the scale.")
+    try:
+        assessment_services.response_submit(
+            user=user,
+            questionnaire=questionnaire,
+            values=values,
+            context_page_id=page_id,
+            context_step_id=step_id,
+            phase=phase,
+        )
+    except assessment_services.QuestionnaireError as error:
+        return str(error)
+    return ""

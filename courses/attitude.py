@@ -1,0 +1,142 @@
+"""The learner's own attitude profile: before and after a course, and what role-plays showed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from assessments.charts import Bar, profile_svg
+from assessments.models import Response
+from assessments.selectors import dimension_names
+from scenarios.models import Attempt
+
+from .models import CoursePage
+from .selectors import live_modules_of
+
+
+@dataclass
+class DimensionRow:
+    slug: str
+    name: str
+    before: float | None = None
+    after: float | None = None
+    roleplay: int | None = None
+
+    @property
+    def change(self) -> float | None:
+        if self.before is None or self.after is None:
+            return None
+        return round(self.after - self.before, 1)
+
+    @property
+    def self_rating(self) -> float | None:
+        return self.after if self.after is not None else self.before
+
+    @property
+    def comparison(self) -> str:
+        """Where the learner's role-play choices agreed or disagreed with their self-rating."""
+        rating = self.self_rating
+        if rating is None:
+            return ""
+        if not self.roleplay:
+            return _("No role-play choice has touched this yet.")
+        high, showed = rating >= 50, self.roleplay > 0
+        if high and showed:
+            return _("Agreed: you rated yourself high and your choices showed it.")
+        if high:
+            return _(
+                "Differs: you rated yourself high, but your role-play choices cost points here."
+            )
+        if showed:
+            return _("Differs: your choices showed more of this than you gave yourself credit for.")
+        return _("Agreed: your rating and your choices both point to room to grow.")
+
+    @property
+    def agrees(self) -> bool | None:
+        if self.self_rating is None or not self.roleplay:
+            return None
+        return (self.self_rating >= 50) == (self.roleplay > 0)
+
+
+@dataclass
+class CourseAttitude:
+    course: CoursePage
+    before: Response | None = None
+    after: Response | None = None
+    rows: list[DimensionRow] = field(default_factory=list)
+    chart: str = ""
+
+
+def my_attitude(*, user) -> list[CourseAttitude]:
+    """Per course with a before or after response: scores, change and role-play comparison.
+
+    Five queries whatever the number of courses, responses or attempts.
+    """
+    responses = list(
+        Response.objects.filter(user=user, phase__in=[Response.BEFORE, Response.AFTER])
+        .exclude(context_page_id=None)
+        .order_by("submitted_at")
+    )
+    if not responses:
+        return []
+    courses = {
+        c.pk: c
+        for c in CoursePage.objects.live().filter(pk__in={r.context_page_id for r in responses})
+    }
+    result: dict[int, CourseAttitude] = {}
+    for response in responses:  # oldest first: the latest of each phase wins
+        course = courses.get(response.context_page_id)
+        if course is None:
+            continue
+        entry = result.setdefault(course.pk, CourseAttitude(course=course))
+        setattr(entry, response.phase, response)
+
+    modules = live_modules_of(courses=[entry.course for entry in result.values()])
+    module_course = {m.pk: course_id for course_id, ms in modules.items() for m in ms}
+    # The latest finished attempt of each role-play step counts.
+    latest: dict[tuple[int, str], dict] = {}
+    attempts = (
+        Attempt.objects.filter(
+            user=user, finished_at__isnull=False, context_page_id__in=list(module_course)
+        )
+        .order_by("number")
+        .values_list("context_page_id", "context_step_id", "points")
+    )
+    for page_id, step_id, points in attempts:
+        latest[(page_id, step_id)] = points
+    played: dict[int, dict[str, int]] = {}
+    for (page_id, _step_id), points in latest.items():
+        totals = played.setdefault(module_course[page_id], {})
+        for slug, value in points.items():
+            totals[slug] = totals.get(slug, 0) + int(value)
+
+    names = dimension_names()
+    for entry in result.values():
+        before = entry.before.scores if entry.before else {}
+        after = entry.after.scores if entry.after else {}
+        points = played.get(entry.course.pk, {})
+        slugs = [slug for slug in names if slug in before or slug in after]
+        entry.rows = [
+            DimensionRow(
+                slug=slug,
+                name=names[slug],
+                before=before.get(slug),
+                after=after.get(slug),
+                roleplay=points.get(slug),
+            )
+            for slug in slugs
+        ]
+        bars = [
+            Bar(
+                label=row.name,
+                value=row.after if row.after is not None else row.before,
+                before=row.before if row.after is not None else None,
+            )
+            for row in entry.rows
+        ]
+        entry.chart = profile_svg(
+            bars,
+            title=_("Your attitude, before and after: %(course)s") % {"course": entry.course.title},
+        )
+    return list(result.values())

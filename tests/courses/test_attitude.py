@@ -1,0 +1,164 @@
+"""Before and after a course: the questionnaires, and the learner's own attitude page."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from helpers import modules_of, step_url
+
+from assessments.models import Dimension, Questionnaire, QuestionnaireItem, Response
+from scenarios.models import Attempt, Scenario
+
+
+@pytest.fixture
+def dimensions():
+    return {
+        "empathy": Dimension.objects.create(name="Empathy", slug="empathy", sort_order=1),
+        "ownership": Dimension.objects.create(name="Ownership", slug="ownership", sort_order=2),
+    }
+
+
+@pytest.fixture
+def questionnaire(dimensions):
+    q = Questionnaire(title="Attitude check", scale_points=5)
+    q.items = [
+        QuestionnaireItem(
+            statement="I notice how customers feel.", dimension=dimensions["empathy"]
+        ),
+        QuestionnaireItem(
+            statement="Feelings are not my job.",
+            dimension=dimensions["empathy"],
+            reverse_scored=True,
+        ),
+        QuestionnaireItem(statement="I fix what I break.", dimension=dimensions["ownership"]),
+        QuestionnaireItem(
+            statement="Mistakes are usually someone else's.",
+            dimension=dimensions["ownership"],
+            reverse_scored=True,
+        ),
+    ]
+    q.save()
+    q.save_revision().publish()
+    return q
+
+
+@pytest.fixture
+def course_with_questionnaires(make_course, questionnaire):
+    course = make_course(modules=1)
+    course.before_questionnaire = course.after_questionnaire = questionnaire
+    course.save()
+    return course
+
+
+def answers(questionnaire, *values) -> dict[str, str]:
+    items = list(questionnaire.items.order_by("sort_order", "pk"))
+    return {f"item-{item.pk}": str(value) for item, value in zip(items, values, strict=True)}
+
+
+def url(course, phase):
+    return reverse("courses:questionnaire", args=[course.pk, phase])
+
+
+def test_the_first_module_waits_for_the_before_questionnaire(
+    learner_client, course_with_questionnaires
+):
+    module = modules_of(course_with_questionnaires)[0]
+
+    response = learner_client.get(step_url(module, 1))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(url(course_with_questionnaires, "before"))
+
+
+def test_a_missing_answer_keeps_the_others_and_records_nothing(
+    learner, learner_client, course_with_questionnaires, questionnaire
+):
+    data = answers(questionnaire, 5, 1, 4, 2)
+    first = next(iter(data))
+    partial = {first: data[first]}
+
+    response = learner_client.post(url(course_with_questionnaires, "before"), partial)
+
+    assert response.status_code == 200
+    assert "Please answer every statement." in response.content.decode()
+    assert f'name="{first}" value="{data[first]}" required checked' in response.content.decode()
+    assert not Response.objects.filter(user=learner).exists()
+
+
+def test_before_then_after_shows_the_change_and_the_roleplay_comparison(
+    learner, learner_client, course_with_questionnaires, questionnaire
+):
+    course = course_with_questionnaires
+    module = modules_of(course)[0]
+    # Before: empathy items 2 and 4(rev -> 2): mean 2 -> 25.0; ownership 4 and 2(rev -> 4) -> 75.0
+    before = learner_client.post(
+        url(course, "before"), {**answers(questionnaire, 2, 4, 4, 2), "next": step_url(module, 1)}
+    )
+    assert before["Location"] == step_url(module, 1)
+    assert learner_client.get(step_url(module, 1)).status_code == 200
+
+    # After is closed until the course is complete.
+    closed = learner_client.get(url(course, "after"))
+    assert closed.status_code == 302
+
+    from django.utils import timezone
+
+    from courses.models import Enrolment
+
+    Enrolment.objects.filter(user=learner, course=course).update(completed_at=timezone.now())
+    # After: empathy 5 and 1(rev -> 5) -> 100.0; ownership 3 and 3 -> 50.0
+    after = learner_client.post(url(course, "after"), answers(questionnaire, 5, 1, 3, 3))
+    assert after["Location"] == reverse("courses:attitude")
+
+    # A finished role-play in the course's module: empathy +3, ownership -2.
+    scenario = Scenario.objects.create(
+        title="S", persona_name="A", persona_situation="S", start_key="a", nodes=[]
+    )
+    revision = scenario.save_revision()
+    Attempt.objects.create(
+        user=learner,
+        scenario=scenario,
+        revision=revision,
+        context_page_id=module.pk,
+        context_step_id="x",
+        current_key="end",
+        points={"empathy": 3, "ownership": -2},
+        finished_at=timezone.now(),
+    )
+
+    page = learner_client.get(reverse("courses:attitude")).content.decode()
+    assert "profile-chart" in page
+    rows = {
+        r["slug"]: r
+        for r in [
+            {"slug": "empathy", "before": "25.0", "after": "100.0", "change": "+75.0"},
+            {"slug": "ownership", "before": "75.0", "after": "50.0", "change": "-25.0"},
+        ]
+    }
+    for row in rows.values():
+        for key in ("before", "after", "change"):
+            assert f"<td>{row[key]}</td>" in page
+    # Empathy rated 100 and +3 in role-plays: agreed. Ownership rated 50 and -2: differs.
+    assert "Agreed: you rated yourself high and your choices showed it." in page
+    assert "Differs: you rated yourself high, but your role-play choices cost points here." in page
+
+
+def test_answers_are_never_shown_to_another_learner(
+    learner, learner_client, learner_b, course_with_questionnaires, questionnaire
+):
+    learner_client.post(
+        url(course_with_questionnaires, "before"), answers(questionnaire, 5, 1, 5, 1)
+    )
+    from helpers import signed_in
+
+    other = signed_in(learner_b).get(reverse("courses:attitude")).content.decode()
+
+    assert "Nothing here yet." in other
+    assert "100.0" not in other
+
+
+def test_an_unknown_phase_or_a_course_without_questionnaire_is_404(learner_client, make_course):
+    course = make_course(modules=1)
+
+    assert learner_client.get(url(course, "before")).status_code == 404
+    assert learner_client.get(f"/learn/courses/{course.pk}/during/").status_code == 404
