@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.core.management import call_command
-from e2e_helpers import answer_questionnaire_if_asked
+from e2e_helpers import answer_questionnaire_if_asked, play_to_an_ending, sign_in
 
 from courses.models import ModulePage
 
@@ -16,29 +16,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def demo(live_server):
     call_command("seed_demo", verbosity=0)
-
-
-def sign_in(page, email: str = "learner@example.com", password: str = "touchpoint-demo"):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/learn/")
-
-
-def play_to_an_ending(page) -> None:
-    """Answer the role-play (first offered choice, or a written reply) until it ends."""
-    page.get_by_role("button", name="Start the conversation").click()
-    for _turn in range(30):
-        if page.get_by_role("button", name="Try the conversation again").count():
-            return
-        if page.locator("input[name=choice]").count():
-            page.locator("input[name=choice]").first.check()
-            page.get_by_role("button", name="Answer").click()
-        else:
-            page.locator("textarea[name=reply]").fill("I'm sorry. I will sort this out today.")
-            page.get_by_role("button", name="Send reply").click()
-    raise AssertionError("the role-play never reached an ending")
 
 
 def test_demo_learner_takes_a_module_and_sees_progress(demo, page):

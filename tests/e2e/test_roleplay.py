@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
-from e2e_helpers import answer_questionnaire_if_asked
+from e2e_helpers import answer_questionnaire_if_asked, sign_in
 
 from cms import demo_scenarios
 from courses.models import ModulePage
@@ -15,14 +15,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def demo(live_server):
     call_command("seed_demo", verbosity=0)
-
-
-def sign_in(page):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill("learner@example.com")
-    page.get_by_label("Password").fill("touchpoint-demo")
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/learn/")
 
 
 def caring_choice(node: dict) -> int:

@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
-from assessments.models import Dimension, Questionnaire, QuestionnaireItem
+from assessments.models import Dimension, Questionnaire, QuestionnaireItem, Response
+from assessments.services import response_submit
 from cms import demo_content, demo_scenarios
 from cms.services import site_home_ensure
 from courses.models import CourseIndexPage, CoursePage, Enrolment, ModulePage
@@ -47,6 +48,17 @@ DEMO_USERS = [
     ("admin@example.com", "Platform Admin", "", "", Role.PLATFORM_ADMIN, None),
 ]
 
+DEMO_COLLEAGUES = [
+    # full name, team, answer before, answer after (1-5, mirrored on reverse-scored statements)
+    ("Anjali Deshmukh", "Customer support", 3, 4),
+    ("Rahul Menon", "Customer support", 2, 4),
+    ("Fatima Shaikh", "Customer support", 4, 5),
+    ("Joseph D'Souza", "Store floor", 3, 3),
+    ("Kavita Joshi", "Store floor", 2, 3),
+    ("Arjun Reddy", "Store floor", 3, 4),
+    ("Neha Bhatt", "Store floor", 4, None),
+]
+COLLEAGUE_LEANINGS = {"ownership": -1, "acknowledgement": 1, "reachability": -1}
 DEMO_QUESTIONNAIRE_TITLE = "Customer-centric attitude"
 DEMO_QUESTIONNAIRE_ITEMS = [
     # statement, dimension, reverse-scored
@@ -119,6 +131,7 @@ class Command(BaseCommand):
             if course.before_questionnaire_id is None and course.after_questionnaire_id is None:
                 course.before_questionnaire = course.after_questionnaire = questionnaire
                 course.save_revision().publish()
+            self._colleagues(organisation, course, questionnaire, password)
             self._coach_permissions(course.get_parent())
             enrolment = enrolment_get_or_create(user=users["learner@example.com"], course=course)
             if enrolment.due_date is None:
@@ -132,6 +145,10 @@ class Command(BaseCommand):
         self.stdout.write("Sign in at http://127.0.0.1:8000/accounts/login/ with:")
         for email, _name, _p, _s, role, _t in DEMO_USERS:
             self.stdout.write(f"  {role.label:<15} {email:<22} password: {password}")
+        self.stdout.write(
+            f"  (and {len(DEMO_COLLEAGUES)} colleagues, colleague1..{len(DEMO_COLLEAGUES)}"
+            "@example.com, whose answers fill HR's Team attitudes page)"
+        )
 
     def _organisation(self) -> Organisation:
         organisation, _created = Organisation.objects.get_or_create(
@@ -143,6 +160,52 @@ class Command(BaseCommand):
         for name in ("Store floor", "Customer support"):
             Team.objects.get_or_create(organisation=organisation, name=name)
         return organisation
+
+    def _colleagues(
+        self,
+        organisation: Organisation,
+        course: CoursePage,
+        questionnaire: Questionnaire,
+        password: str,
+    ) -> None:
+        """Colleagues who answered the questionnaire, so HR's aggregates have something to show
+        (the organisation: seven people; each team: too few to show, by design)."""
+        items = list(questionnaire.items.select_related("dimension").order_by("sort_order", "pk"))
+        slugs = {item.pk: item.dimension.slug for item in items}
+        for index, (name, team_name, before, after) in enumerate(DEMO_COLLEAGUES, start=1):
+            email = f"colleague{index}@example.com"
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                user = User.objects.create_user(email=email, password=password, full_name=name)
+                team = Team.objects.get(organisation=organisation, name=team_name)
+                user_join_organisation(user=user, organisation=organisation, team=team)
+                user_set_roles(user=user, roles=[Role.LEARNER])
+                EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+            enrolment_get_or_create(user=user, course=course)
+            for phase, value in (("before", before), ("after", after)):
+                if (
+                    value is None
+                    or Response.objects.filter(
+                        user=user,
+                        questionnaire=questionnaire,
+                        context_page_id=course.pk,
+                        phase=phase,
+                    ).exists()
+                ):
+                    continue
+                # Some attitudes come easier than others; reverse-scored statements get the
+                # mirrored answer, as a consistent person would give.
+                values = {}
+                for item in items:
+                    answer = max(1, min(5, value + COLLEAGUE_LEANINGS.get(slugs[item.pk], 0)))
+                    values[item.pk] = 6 - answer if item.reverse_scored else answer
+                response_submit(
+                    user=user,
+                    questionnaire=questionnaire,
+                    values=values,
+                    context_page_id=course.pk,
+                    phase=phase,
+                )
 
     def _users(self, organisation: Organisation, password: str) -> dict[str, User]:
         users = {}
@@ -204,6 +267,7 @@ class Command(BaseCommand):
         ]
         questionnaire.save()
         questionnaire.save_revision().publish()
+        questionnaire.refresh_from_db()  # publishing saved another instance: read live state
         return questionnaire
 
     def _scenarios(self) -> dict[str, Scenario]:
