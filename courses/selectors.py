@@ -64,7 +64,12 @@ class ModuleStatus:
     number: int
     completed: bool
     started: bool
-    url: str
+    request: HttpRequest | None = None
+
+    @property
+    def url(self) -> str:
+        # Worked out only where a page shows the module's link (the course page, not /learn/).
+        return self.module.get_url(self.request)
 
     @property
     def status_label(self) -> str:
@@ -149,7 +154,7 @@ def _course_progress(
                 number=number,
                 completed=bool(row and row.completed_at),
                 started=row is not None,
-                url=module.get_url(request),
+                request=request,
             )
         )
     # Resume exactly where the learner stopped; else the first module not yet completed.
