@@ -1,9 +1,9 @@
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_views import QuestionnaireEditView, QuestionnaireIndexView, QuestionnaireInsightView
+from .admin_views import QuestionnaireInsightView
+from .insight_admin import InsightSnippetViewSet
 from .models import Dimension, Questionnaire
 
 
@@ -20,7 +20,7 @@ class DimensionViewSet(SnippetViewSet):
 register_snippet(DimensionViewSet)
 
 
-class QuestionnaireViewSet(SnippetViewSet):
+class QuestionnaireViewSet(InsightSnippetViewSet):
     model = Questionnaire
     icon = "form"
     menu_label = _("Questionnaires")
@@ -29,27 +29,7 @@ class QuestionnaireViewSet(SnippetViewSet):
     list_display = ["title", "scale_points"]
     search_fields = ["title"]
 
-    index_view_class = QuestionnaireIndexView
-    edit_view_class = QuestionnaireEditView
     insight_view_class = QuestionnaireInsightView
-
-    def get_common_view_kwargs(self, **kwargs):
-        # Views with an `insight_url_name` attribute (listing, editor, insight) link to it.
-        return super().get_common_view_kwargs(
-            insight_url_name=self.get_url_name("insight"), **kwargs
-        )
-
-    @property
-    def insight_view(self):
-        return self.construct_view(
-            self.insight_view_class, permission_policy=self.permission_policy
-        )
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path(f"insight/<{self.pk_path_converter}:pk>/", self.insight_view, name="insight"),
-        ]
 
 
 register_snippet(QuestionnaireViewSet)
