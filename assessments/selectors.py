@@ -1,6 +1,6 @@
 """Reads about the shared attitude model."""
 
-from .models import Dimension
+from .models import Dimension, Response
 
 
 def dimension_names() -> dict[str, str]:
@@ -9,4 +9,11 @@ def dimension_names() -> dict[str, str]:
 
 
 def dimension_choices() -> list[tuple[str, str]]:
-    return list(Dimension.objects.values_list("slug", "name"))
+    return list(dimension_names().items())
+
+
+def course_response_exists(*, user, questionnaire_id: int, course_id: int, phase: str) -> bool:
+    """Whether the learner has answered the course's before or after questionnaire."""
+    return Response.objects.filter(
+        user=user, questionnaire_id=questionnaire_id, context_page_id=course_id, phase=phase
+    ).exists()

@@ -122,7 +122,21 @@ class TakeawaysBlock(blocks.StructBlock):
         value_class = StepStructValue
 
 
-class RolePlayBlock(blocks.StructBlock):
+class PublishedSnippetStepBlock(blocks.StructBlock):
+    """A step that plays a snippet with drafts: only a published one may be chosen."""
+
+    published_field = ""
+    unpublished_message = ""
+
+    def clean(self, value):
+        value = super().clean(value)
+        chosen = value.get(self.published_field)
+        if chosen is not None and not chosen.live:
+            raise field_error(self.published_field, self.unpublished_message)
+        return value
+
+
+class RolePlayBlock(PublishedSnippetStepBlock):
     scenario = SnippetChooserBlock("scenarios.Scenario", label=_("Role-play scenario"))
     introduction = blocks.TextBlock(
         label=_("Introduction"),
@@ -131,12 +145,8 @@ class RolePlayBlock(blocks.StructBlock):
         help_text=_("Optional words before the learner starts, e.g. what to try."),
     )
 
-    def clean(self, value):
-        value = super().clean(value)
-        scenario = value.get("scenario")
-        if scenario is not None and not scenario.live:
-            raise field_error("scenario", _("Publish this scenario before adding it to a module."))
-        return value
+    published_field = "scenario"
+    unpublished_message = _("Publish this scenario before adding it to a module.")
 
     class Meta:
         icon = "comment"
@@ -147,7 +157,7 @@ class RolePlayBlock(blocks.StructBlock):
         collects_answer = True
 
 
-class SelfAssessmentBlock(blocks.StructBlock):
+class SelfAssessmentBlock(PublishedSnippetStepBlock):
     questionnaire = SnippetChooserBlock("assessments.Questionnaire", label=_("Questionnaire"))
     introduction = blocks.TextBlock(
         label=_("Introduction"),
@@ -156,14 +166,8 @@ class SelfAssessmentBlock(blocks.StructBlock):
         help_text=_("Optional words before the statements."),
     )
 
-    def clean(self, value):
-        value = super().clean(value)
-        questionnaire = value.get("questionnaire")
-        if questionnaire is not None and not questionnaire.live:
-            raise field_error(
-                "questionnaire", _("Publish this questionnaire before adding it to a module.")
-            )
-        return value
+    published_field = "questionnaire"
+    unpublished_message = _("Publish this questionnaire before adding it to a module.")
 
     class Meta:
         icon = "form"

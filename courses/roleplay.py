@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from assessments.selectors import dimension_names
 from scenarios import selectors as scenario_selectors
 from scenarios import services as scenario_services
 from scenarios.graph import CHOICE, FREE_TEXT, Choice, Graph, Node
@@ -128,9 +129,7 @@ def _fill(state: RolePlayState, attempt: Attempt) -> RolePlayState:
     if state.node and not attempt.finished:
         state.offered = state.node.offered_choices(attempt.points)
     if attempt.finished:
-        state.scores = scenario_selectors.scores(
-            points=attempt.points, names=scenario_selectors.dimension_lookup()
-        )
+        state.scores = scenario_selectors.scores(points=attempt.points, names=dimension_names())
     return state
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from assessments.models import Questionnaire, Response
+from assessments.selectors import course_response_exists
 
 from . import selectors, services
 from .assessment import assessment_state, assessment_submit
@@ -115,14 +116,13 @@ def _visit_or_login(request: HttpRequest, module: ModulePage) -> ModuleVisit | H
 def _before_questionnaire_pending(user, course: CoursePage) -> bool:
     if not course.before_questionnaire_id:
         return False
-    return (
-        Questionnaire.objects.filter(pk=course.before_questionnaire_id, live=True).exists()
-        and not Response.objects.filter(
-            user=user,
-            questionnaire_id=course.before_questionnaire_id,
-            context_page_id=course.pk,
-            phase=Response.BEFORE,
-        ).exists()
+    return Questionnaire.objects.filter(
+        pk=course.before_questionnaire_id, live=True
+    ).exists() and not course_response_exists(
+        user=user,
+        questionnaire_id=course.before_questionnaire_id,
+        course_id=course.pk,
+        phase=Response.BEFORE,
     )
 
 
@@ -368,12 +368,12 @@ def _after_questionnaire_url(user, course: CoursePage) -> str:
     """The link to the course's after-questionnaire, while it is waiting to be answered."""
     if not course.after_questionnaire_id:
         return ""
-    answered = Response.objects.filter(
+    answered = course_response_exists(
         user=user,
         questionnaire_id=course.after_questionnaire_id,
-        context_page_id=course.pk,
+        course_id=course.pk,
         phase=Response.AFTER,
-    ).exists()
+    )
     return "" if answered else reverse("courses:questionnaire", args=[course.pk, Response.AFTER])
 
 

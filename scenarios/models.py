@@ -103,11 +103,12 @@ class Scenario(
         return "scenarios/preview_play.html" if mode_name == "play" else "scenarios/preview.html"
 
     def get_preview_context(self, request, mode_name):
+        from assessments.selectors import dimension_names
+
         from .diagram import diagram_svg
         from .graph import graph_problems
-        from .selectors import dimension_lookup
 
-        names = dimension_lookup()
+        names = dimension_names()
         return {
             "scenario": self,
             "graph": self.graph,

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db.models import QuerySet
 
-from assessments.selectors import dimension_names
-
 from .graph import Graph, Node, graph_from_raw
 from .models import Attempt, AttemptStep, Scenario
-
-
-def dimension_lookup() -> dict[str, str]:
-    return dimension_names()
 
 
 def live_scenarios() -> QuerySet[Scenario]:
@@ -23,8 +18,6 @@ def live_scenarios() -> QuerySet[Scenario]:
 
 @lru_cache(maxsize=256)
 def _graph_for_revision(revision_id: int, start_key: str, nodes_json: str) -> Graph:
-    import json
-
     return graph_from_raw(start_key, json.loads(nodes_json) if nodes_json else [])
 
 
@@ -33,8 +26,6 @@ def graph_for_attempt(attempt: Attempt) -> Graph:
     content = attempt.revision.content
     nodes = content.get("nodes") or "[]"
     if not isinstance(nodes, str):
-        import json
-
         nodes = json.dumps(nodes)
     return _graph_for_revision(attempt.revision_id, content.get("start_key") or "", nodes)
 

@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
-from assessments.models import Dimension, Questionnaire, QuestionnaireItem, Response
+from assessments.models import Dimension, Questionnaire, QuestionnaireItem
+from assessments.selectors import course_response_exists
 from assessments.services import response_submit
 from cms import demo_content, demo_scenarios
 from cms.services import site_home_ensure
@@ -183,14 +184,11 @@ class Command(BaseCommand):
                 EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
             enrolment_get_or_create(user=user, course=course)
             for phase, value in (("before", before), ("after", after)):
-                if (
-                    value is None
-                    or Response.objects.filter(
-                        user=user,
-                        questionnaire=questionnaire,
-                        context_page_id=course.pk,
-                        phase=phase,
-                    ).exists()
+                if value is None or course_response_exists(
+                    user=user,
+                    questionnaire_id=questionnaire.pk,
+                    course_id=course.pk,
+                    phase=phase,
                 ):
                     continue
                 # Some attitudes come easier than others; reverse-scored statements get the
