@@ -4,15 +4,22 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.views import branding_css, healthz
+from cms.security import admin_login
+from cms.views import branding_css, healthz, session_ping
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("healthz/session", session_ping, name="session_ping"),
     path("branding.css", branding_css, name="branding_css"),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("people.urls")),
     path("learn/", include("courses.urls")),
     path("hr/attitudes/", include("assessments.urls")),
+    path("hr/", include("courses.reports.urls")),
+    path("coach/", include("coaching.urls")),
+    path("certificates/", include("courses.certificates.urls")),
+    # One sign-in form for everyone: Wagtail's own is replaced by allauth's (cms/security.py).
+    path("admin/login/", admin_login, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -23,3 +30,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database away for a moment answers 503 "try again" (cms.views.server_error), not a crash.
+handler500 = "cms.views.server_error"

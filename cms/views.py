@@ -1,22 +1,78 @@
+import logging
 import re
+import sys
+import uuid
 
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
+from django.template import loader
 from django.views.decorators.cache import never_cache
+from django.views.defaults import server_error as django_server_error
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
+logger = logging.getLogger("cms.health")
 
 
-@never_cache
-def healthz(request: HttpRequest) -> HttpResponse:
-    """200 when the database answers, 503 otherwise. Used by load balancers."""
+def _database_ok() -> bool:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+        logger.warning("healthz: database unavailable", exc_info=True)
+        return False
+    return True
+
+
+def _cache_ok() -> bool:
+    # A round trip through the shared cache: sessions and sign-in rate limits live there.
+    key = f"healthz:{uuid.uuid4().hex}"
+    try:
+        cache.set(key, "1", timeout=10)
+        ok = cache.get(key) == "1"
+        cache.delete(key)
+    except Exception:  # any client error (connection refused, timeout) means "down"
+        logger.warning("healthz: cache unavailable", exc_info=True)
+        return False
+    return ok
+
+
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """200 when the database and the cache answer, 503 naming what failed. For load balancers."""
+    checks = {"database": _database_ok(), "cache": _cache_ok()}
+    failed = [name for name, ok in checks.items() if not ok]
+    if failed:
+        body = "unavailable: " + ", ".join(failed) + "\n"
+        return HttpResponse(body, status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@never_cache
+@login_required
+def session_ping(request: HttpRequest) -> HttpResponse:
+    """The smallest signed-in page: session and user from the shared stores, nothing else.
+
+    Monitors use it to check that sessions work across hosts; bench/learners.py uses it as the
+    ceiling a learner page is compared with.
+    """
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: a database or cache away for a moment is a 503 "try again", not a crash."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError | RedisConnectionError | RedisTimeoutError):
+        # Rendered without base.html: its context (site branding) would need the database.
+        body = loader.render_to_string("cms/unavailable.html", request=None)
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = "5"
+        return response
+    return django_server_error(request)
 
 
 def branding_css(request: HttpRequest) -> HttpResponse:

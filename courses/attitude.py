@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from assessments.charts import Bar, profile_svg
 from assessments.models import Response
@@ -22,6 +23,8 @@ class DimensionRow:
     before: float | None = None
     after: float | None = None
     roleplay: int | None = None
+    # One score (0-100) per extra source of the course entry (see AttitudeSource).
+    others: list[float | None] = field(default_factory=list)
 
     @property
     def change(self) -> float | None:
@@ -66,24 +69,43 @@ class CourseAttitude:
     after: Response | None = None
     rows: list[DimensionRow] = field(default_factory=list)
     chart: str = ""
+    other_labels: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AttitudeSource:
+    """Scores a higher app adds to the profile (coaching: its rubric ratings), 0-100."""
+
+    label: str
+    scores: dict[int, dict[str, float]]  # course id -> dimension slug -> score
+
+
+ATTITUDE_SOURCES_HOOK = "touchpoint_attitude_sources"
+
+
+def attitude_sources(*, user) -> list[AttitudeSource]:
+    """Extra sources registered with wagtail.hooks, since courses may not import the apps above."""
+    sources = [fn(user=user) for fn in hooks.get_hooks(ATTITUDE_SOURCES_HOOK)]
+    return [source for source in sources if source is not None]
 
 
 def my_attitude(*, user) -> list[CourseAttitude]:
-    """Per course with a before or after response: scores, change and role-play comparison.
+    """Per course with a before or after response (or another source's scores): scores, change
+    and role-play comparison.
 
-    Five queries whatever the number of courses, responses or attempts.
+    Five queries whatever the number of courses, responses or attempts (plus one per source).
     """
     responses = list(
         Response.objects.filter(user=user, phase__in=[Response.BEFORE, Response.AFTER])
         .exclude(context_page_id=None)
         .order_by("submitted_at")
     )
-    if not responses:
+    sources = attitude_sources(user=user)
+    course_ids = {r.context_page_id for r in responses}
+    course_ids |= {course_id for source in sources for course_id in source.scores}
+    if not course_ids:
         return []
-    courses = {
-        c.pk: c
-        for c in CoursePage.objects.live().filter(pk__in={r.context_page_id for r in responses})
-    }
+    courses = {c.pk: c for c in CoursePage.objects.live().filter(pk__in=course_ids)}
     result: dict[int, CourseAttitude] = {}
     for response in responses:  # oldest first: the latest of each phase wins
         course = courses.get(response.context_page_id)
@@ -91,6 +113,10 @@ def my_attitude(*, user) -> list[CourseAttitude]:
             continue
         entry = result.setdefault(course.pk, CourseAttitude(course=course))
         setattr(entry, response.phase, response)
+    for source in sources:
+        for course_id in source.scores:
+            if course_id in courses:
+                result.setdefault(course_id, CourseAttitude(course=courses[course_id]))
 
     modules = live_modules_of(courses=[entry.course for entry in result.values()])
     module_course = {m.pk: course_id for course_id, ms in modules.items() for m in ms}
@@ -116,7 +142,13 @@ def my_attitude(*, user) -> list[CourseAttitude]:
         before = entry.before.scores if entry.before else {}
         after = entry.after.scores if entry.after else {}
         points = played.get(entry.course.pk, {})
-        slugs = [slug for slug in names if slug in before or slug in after]
+        others = [source.scores.get(entry.course.pk, {}) for source in sources]
+        entry.other_labels = [source.label for source in sources]
+        slugs = [
+            slug
+            for slug in names
+            if slug in before or slug in after or any(slug in other for other in others)
+        ]
         entry.rows = [
             DimensionRow(
                 slug=slug,
@@ -124,6 +156,7 @@ def my_attitude(*, user) -> list[CourseAttitude]:
                 before=before.get(slug),
                 after=after.get(slug),
                 roleplay=points.get(slug),
+                others=[other.get(slug) for other in others],
             )
             for slug in slugs
         ]

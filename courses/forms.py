@@ -32,4 +32,6 @@ class ReflectionForm(forms.Form):
 
     def draft(self) -> str:
         """The text as typed, for saving when the learner goes back without finishing."""
-        return (self.data.get(self.add_prefix("answer")) or "").strip()[:MAX_ANSWER_LENGTH]
+        # NUL never comes from a browser and PostgreSQL cannot store it: dropped.
+        text = (self.data.get(self.add_prefix("answer")) or "").replace("\x00", "")
+        return text.strip()[:MAX_ANSWER_LENGTH]

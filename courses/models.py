@@ -68,6 +68,22 @@ class CoursePage(Page):
         help_text=_("Offered when the course is complete; usually the same as the one before."),
     )
 
+    certificate_template = models.ForeignKey(
+        "certificates.CertificateTemplate",
+        verbose_name=_("certificate template"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("How this course's certificates look. Empty: the first template."),
+    )
+    certificate_validity_months = models.PositiveSmallIntegerField(
+        _("certificate valid for (months)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: certificates never expire. Learners retake the course to renew."),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -75,6 +91,10 @@ class CoursePage(Page):
         MultiFieldPanel(
             [FieldPanel("before_questionnaire"), FieldPanel("after_questionnaire")],
             heading=_("Self-assessment before and after"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("certificate_template"), FieldPanel("certificate_validity_months")],
+            heading=_("Certificate"),
         ),
         HelpPanel(
             content=_("Modules are the child pages of a course, taken in the order shown there.")
@@ -189,8 +209,57 @@ class ModulePage(RoutablePageMixin, Page):
         return views.module_done(request, module=self)
 
 
+class Assignment(models.Model):
+    """HR's decision: this course, for a team or a list of people, due on this date.
+
+    Kept as a record of who assigned what and when; each learner's own copy of the due date lives
+    on their Enrolment (a later assignment of the same course moves it).
+    """
+
+    organisation = models.ForeignKey(
+        "people.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="assignments",
+    )
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    team = models.ForeignKey(
+        "people.Team",
+        verbose_name=_("team"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assignments",
+        help_text=_("Empty when the course was assigned to a list of people."),
+    )
+    due_date = models.DateField(_("due date"))
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("assigned"), auto_now_add=True)
+    learner_count = models.PositiveIntegerField(_("learners"), default=0)
+    # E-mail addresses HR listed that matched nobody in the organisation, shown back to HR.
+    unknown_emails = models.JSONField(_("unknown e-mail addresses"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.course} – {self.due_date}"
+
+
 class Enrolment(models.Model):
-    """A learner on a course. Assignment (issue: HR) sets the due date."""
+    """A learner on a course; an HR assignment sets `assigned_at`, `assignment` and the due date."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
@@ -198,6 +267,15 @@ class Enrolment(models.Model):
     course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="enrolments")
     enrolled_at = models.DateTimeField(_("enrolled"), auto_now_add=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
+    assigned_at = models.DateTimeField(_("assigned"), null=True, blank=True)
+    assignment = models.ForeignKey(
+        Assignment,
+        verbose_name=_("assignment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="enrolments",
+    )
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
     resume_module = models.ForeignKey(
@@ -212,7 +290,15 @@ class Enrolment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "course"], name="enrolment_unique_per_course")
         ]
-        indexes = [models.Index(fields=["course", "completed_at"])]
+        indexes = [
+            models.Index(fields=["course", "completed_at"]),
+            # Reminders look for open enrolments by due date every day.
+            models.Index(
+                fields=["due_date"],
+                condition=models.Q(completed_at__isnull=True, due_date__isnull=False),
+                name="enrolment_open_due_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.course}"

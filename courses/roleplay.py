@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.http import HttpRequest
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from assessments.selectors import dimension_names
 from scenarios import selectors as scenario_selectors
@@ -23,6 +25,8 @@ class PastExchange:
 
     line: scenario_selectors.TranscriptLine
     choice: Choice | None
+    # HTML that higher apps show beside the learner's answer (coaching: the coach's feedback).
+    notes: list[SafeString] = field(default_factory=list)
 
     @property
     def feedback(self) -> str:
@@ -115,6 +119,24 @@ def roleplay_state(*, user, scenario: Scenario, page_id: int, step_id: str) -> R
 def attempt_state(*, attempt: Attempt) -> RolePlayState:
     """A single (past) attempt, for its own page."""
     return _fill(RolePlayState(scenario=attempt.scenario, attempts=[attempt]), attempt)
+
+
+STEP_NOTES_HOOK = "touchpoint_attempt_step_notes"
+
+
+def step_notes_add(state: RolePlayState) -> RolePlayState:
+    """Ask higher apps (wagtail.hooks; courses cannot import them) for notes beside the answers.
+
+    A hook takes `attempt` and `steps` and returns {step id: [safe HTML, ...]}.
+    """
+    steps = [exchange.line.step for exchange in state.exchanges]
+    if not steps:
+        return state
+    for hook in hooks.get_hooks(STEP_NOTES_HOOK):
+        notes = hook(attempt=state.attempt, steps=steps)
+        for exchange in state.exchanges:
+            exchange.notes.extend(notes.get(exchange.line.step.pk, []))
+    return state
 
 
 def _fill(state: RolePlayState, attempt: Attempt) -> RolePlayState:

@@ -114,4 +114,26 @@ def course_completion_check(*, enrolment: Enrolment) -> bool:
     )
     if updated:
         enrolment.completed_at = now
+        from .certificates.services import certificate_issue
+
+        # Only the request whose update completed the course issues; the certificate table's
+        # unique constraint backs this up against any other path.
+        certificate_issue(
+            user=enrolment.user, course=enrolment.course, completed_on=timezone.localdate(now)
+        )
     return bool(updated)
+
+
+@transaction.atomic
+def enrolment_restart(*, user: User, course: CoursePage) -> Enrolment:
+    """Take a completed course again (e.g. to renew an expired certificate).
+
+    Progress starts over; reflections and role-play attempts are kept as the learner's history.
+    """
+    enrolment = enrolment_get_or_create(user=user, course=course)
+    ModuleProgress.objects.filter(enrolment=enrolment).delete()
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        completed_at=None, started_at=None, resume_module=None, resume_step=1
+    )
+    enrolment.refresh_from_db()
+    return enrolment

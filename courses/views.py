@@ -23,7 +23,7 @@ from .assessment import assessment_state, assessment_submit
 from .attitude import my_attitude
 from .forms import ReflectionForm
 from .models import CoursePage, ModulePage
-from .roleplay import attempt_state, reply_draft, roleplay_post, roleplay_state
+from .roleplay import attempt_state, reply_draft, roleplay_post, roleplay_state, step_notes_add
 
 
 @never_cache
@@ -307,7 +307,11 @@ def attempt_detail(request: HttpRequest, attempt_id: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "courses/attempt_detail.html",
-        {"roleplay": attempt_state(attempt=attempt), "module": module, "nav_section": "learn"},
+        {
+            "roleplay": step_notes_add(attempt_state(attempt=attempt)),
+            "module": module,
+            "nav_section": "learn",
+        },
     )
 
 
@@ -328,7 +332,10 @@ def course_questionnaire(request: HttpRequest, course_id: int, phase: str) -> Ht
         messages.info(request, _("The questionnaire after the course opens when you finish it."))
         return redirect(course.get_url(request))
     next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+    # Only a path on this site: `redirect()` would treat anything else as a view name.
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_url, {request.get_host()}, request.is_secure()
+    ):
         next_url = ""
     posted = None
     if request.method == "POST":

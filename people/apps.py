@@ -3,14 +3,16 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
-# The apps whose permissions the roles hold; whichever of them migrates last completes the set.
-ROLE_PERMISSION_APPS = {"people", "scenarios", "assessments", "wagtailadmin", "wagtailimages"}
-
 
 def _ensure_roles(sender, **kwargs) -> None:
-    if sender.label not in ROLE_PERMISSION_APPS:
+    from .services import ROLE_PERMISSIONS, roles_ensure
+
+    # Only after an app whose permissions the roles hold; whichever migrates last completes the set.
+    apps_with_role_permissions = {
+        dotted.split(".", 1)[0] for codenames in ROLE_PERMISSIONS.values() for dotted in codenames
+    }
+    if sender.label not in apps_with_role_permissions:
         return
-    from .services import roles_ensure
 
     roles_ensure()
 
@@ -23,6 +25,10 @@ class PeopleConfig(AppConfig):
     def ready(self) -> None:
         # The role groups exist on every database once it is migrated.
         post_migrate.connect(_ensure_roles, dispatch_uid="people_ensure_roles")
+        # Session index, deactivation and role changes into the audit trail (people/signals.py).
+        from . import signals
+
+        signals.connect()
 
 
 class TouchpointUsersAppConfig(WagtailUsersAppConfig):

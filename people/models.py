@@ -218,3 +218,75 @@ class User(AbstractBaseUser, PermissionsMixin):
         if role == Role.PLATFORM_ADMIN and self.is_superuser:
             return True
         return role.value in self.role_names
+
+
+class UserSession(models.Model):
+    """Which sessions a person has open, so deactivating them ends every one at once.
+
+    Written when someone signs in; without it, ending one person's sessions would mean reading
+    every session in the store.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    session_key = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("signed-in session")
+        verbose_name_plural = _("signed-in sessions")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.session_key[:6]}…"
+
+
+class AuditAction(models.TextChoices):
+    HR_EXPORT = "hr_export", _("HR export")
+    CERTIFICATE_ISSUE = "certificate_issue", _("Certificate issued")
+    CERTIFICATE_REVOKE = "certificate_revoke", _("Certificate revoked")
+    ROLE_CHANGE = "role_change", _("Role change")
+    PRIVATE_NOTE_VIEW = "private_note_view", _("Private note opened")
+    USER_DEACTIVATE = "user_deactivate", _("User deactivated")
+    USER_ACTIVATE = "user_activate", _("User reactivated")
+
+
+class AuditEvent(models.Model):
+    """Who did what to whom, for platform admins. Rows are only ever added (people/audit.py)."""
+
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        User,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty when the system acted (e.g. a certificate issued on completion)."),
+    )
+    # The actor's e-mail as it was, so the trail still reads after the account is deleted.
+    actor_label = models.CharField(_("by (as recorded)"), max_length=254, blank=True)
+    action = models.CharField(_("action"), max_length=40, choices=AuditAction.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    target_type = models.CharField(_("object type"), max_length=100, blank=True)
+    target_id = models.CharField(_("object id"), max_length=64, blank=True)
+    target_label = models.CharField(_("object"), max_length=255, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["action", "-created_at"], name="audit_action_when"),
+            models.Index(fields=["organisation", "-created_at"], name="audit_org_when"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.target_label}"

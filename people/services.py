@@ -25,8 +25,17 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "assessments.change_questionnaire",
         "assessments.publish_questionnaire",
         "assessments.view_questionnaire",
+        "certificates.add_certificatetemplate",
+        "certificates.change_certificatetemplate",
+        "certificates.view_certificatetemplate",
     ],
-    Role.HR: ["wagtailadmin.access_admin"],
+    Role.HR: [
+        "wagtailadmin.access_admin",
+        "coaching.add_cohort",
+        "coaching.change_cohort",
+        "coaching.delete_cohort",
+        "coaching.view_cohort",
+    ],
     Role.PLATFORM_ADMIN: [
         "wagtailadmin.access_admin",
         "people.add_organisation",
@@ -50,6 +59,14 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "scenarios.delete_scenario",
         "scenarios.publish_scenario",
         "scenarios.view_scenario",
+        "certificates.add_certificatetemplate",
+        "certificates.change_certificatetemplate",
+        "certificates.delete_certificatetemplate",
+        "certificates.view_certificatetemplate",
+        "coaching.add_cohort",
+        "coaching.change_cohort",
+        "coaching.delete_cohort",
+        "coaching.view_cohort",
     ],
 }
 
@@ -66,17 +83,35 @@ def roles_ensure() -> dict[Role, Group]:
             ).first()
             if permission is not None:
                 group.permissions.add(permission)
+                if app_label in COLLECTION_PERMISSION_APPS:
+                    _collection_permission_ensure(group=group, permission=permission)
         groups[role] = group
     return groups
+
+
+# Wagtail checks image and document permissions per collection, not per model: a role's
+# image permissions hold on the root collection (so coaches can upload module images).
+COLLECTION_PERMISSION_APPS = {"wagtailimages", "wagtaildocs"}
+
+
+def _collection_permission_ensure(*, group: Group, permission: Permission) -> None:
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node()
+    if root is not None:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root, permission=permission
+        )
 
 
 @transaction.atomic
 def user_set_roles(*, user: User, roles: list[Role]) -> None:
     """Replace the user's role groups with exactly these roles."""
     groups = roles_ensure()
-    role_group_ids = [group.pk for group in groups.values()]
-    user.groups.remove(*role_group_ids)
-    user.groups.add(*[groups[role].pk for role in roles])
+    wanted = {groups[role].pk for role in roles}
+    # Touch only what changes, so the audit trail (people.signals) records real changes only.
+    user.groups.remove(*[group.pk for group in groups.values() if group.pk not in wanted])
+    user.groups.add(*wanted)
     user.is_staff = False  # the Django admin is not used; Wagtail admin access is a permission
     user.save(update_fields=["is_staff"])
     user.__dict__.pop("role_names", None)

@@ -87,6 +87,9 @@ def attempt_answer(
         text = (reply or "").replace("\r\n", "\n").strip()
         if not text:
             raise RolePlayError(_("Write your reply to the customer before sending it."))
+        if "\x00" in text:
+            # Only a tampered request carries NUL; PostgreSQL cannot store it in text.
+            raise RolePlayError(_("Your reply contains a character that cannot be saved."))
         if len(text) > MAX_REPLY_LENGTH:
             raise RolePlayError(
                 _("Please keep your reply under %(n)d characters.") % {"n": MAX_REPLY_LENGTH}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import factory
 import wagtail_factories
 from allauth.account.models import EmailAddress
@@ -175,3 +177,25 @@ class ModulePageFactory(_PublishedPageFactory):
     source_title = "Customers Not Targets"
     source_author = "Priya Shrivastava"
     steps = factory.LazyFunction(default_steps)
+
+
+class CertificateTemplateFactory(DjangoModelFactory):
+    class Meta:
+        model = "certificates.CertificateTemplate"
+
+    name = factory.Sequence(lambda n: f"Template {n}")
+    signatory_name = "Meera Joshi"
+    signatory_title = "Head of Learning"
+
+
+class CertificateFactory(DjangoModelFactory):
+    """An issued certificate (no PDF yet); use the services to issue as the product does."""
+
+    class Meta:
+        model = "certificates.Certificate"
+
+    user = factory.SubFactory(UserFactory)
+    course = factory.SubFactory(CoursePageFactory)
+    learner_name = factory.LazyAttribute(lambda o: o.user.full_name)
+    course_title = factory.LazyAttribute(lambda o: o.course.title)
+    completed_on = datetime.date(2026, 1, 15)

@@ -30,6 +30,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "cms",
+    "coaching",
+    "courses.certificates",
+    "courses.reports",
     "courses",
     "scenarios",
     "assessments",
@@ -54,6 +57,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -70,9 +75,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Trust (cms/security.py): idle session expiry, audit attribution, no-store, CSP, 2FA.
+    "cms.security.SessionIdleMiddleware",
+    "cms.security.AuditContextMiddleware",
+    "cms.security.NoStoreMiddleware",
+    "cms.security.ContentSecurityPolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "cms.security.MfaRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -150,6 +161,14 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_SIGNUP_FORM_CLASS = "people.forms.SignupProfileForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Touchpoint] "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
+# Failed sign-ins: 10 a minute per address, 5 per account in 5 minutes (two-factor codes count
+# too). The counters live in the default cache: Redis in production, shared by every host.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "login": "30/m/ip"}
+# Two-factor sign-in (authenticator app, recovery codes) for everyone; required for coaches,
+# HR and platform admins before they reach their pages (cms.security.MfaRequiredMiddleware).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Touchpoint"
+TOUCHPOINT_MFA_REQUIRED = env_bool("TOUCHPOINT_MFA_REQUIRED", True)
 # A signed-in person sent to sign in (e.g. a learner opening /admin/) sees the form and the
 # reason, rather than being bounced straight back (a redirect loop).
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
@@ -201,11 +220,55 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.DocumentForm"  # checks content, not only names
+# Images: checked by content (Willow opens them), no SVG (it can carry scripts), bounded size.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# The admin must not reach other hosts (closed network, strict CSP): no avatars from Gravatar,
+# no release check; Wagtail's own password forms give way to allauth's.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(60 * 60 * 8)))
+# A session ends after this many minutes without a request (cms.security.SessionIdleMiddleware
+# renews it at most once a minute while the person is active).
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "60"))
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+
+# --- Content-Security-Policy (django-csp 4): no inline script or style anywhere on the site,
+# nothing from another host. Scripts are static files; user text can never become code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # CSP_MEDIA_ORIGINS: where uploaded images are served from when that is another host
+        # (an S3 bucket or CDN, e.g. https://media.example.com).
+        "img-src": ["'self'", "data:", *env_list("CSP_MEDIA_ORIGINS")],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin (under /admin/) needs inline scripts and styles and frames its previews.
+TOUCHPOINT_ADMIN_CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
 
 LOGGING = {
     "version": 1,
@@ -217,5 +280,8 @@ LOGGING = {
         # Wagtail logs every page action at INFO; the audit log in the admin keeps them.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # WeasyPrint reports each rendering step and fontTools each font it unpacks, at INFO.
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -18,7 +18,10 @@ from assessments.selectors import course_response_exists
 from assessments.services import response_submit
 from cms import demo_content, demo_scenarios
 from cms.services import site_home_ensure
+from coaching.demo import demo_coaching_ensure
+from courses.certificates.demo import demo_certificate_template_ensure
 from courses.models import CourseIndexPage, CoursePage, Enrolment, ModulePage
+from courses.reports.demo import demo_assignments
 from courses.services import enrolment_get_or_create
 from people.models import Organisation, OrganisationDomain, Team, User
 from people.roles import Role
@@ -59,6 +62,7 @@ DEMO_COLLEAGUES = [
     ("Arjun Reddy", "Store floor", 3, 4),
     ("Neha Bhatt", "Store floor", 4, None),
 ]
+DEMO_COLLEAGUE_EMAILS = [f"colleague{n}@example.com" for n in range(1, len(DEMO_COLLEAGUES) + 1)]
 COLLEAGUE_LEANINGS = {"ownership": -1, "acknowledgement": 1, "reachability": -1}
 DEMO_QUESTIONNAIRE_TITLE = "Customer-centric attitude"
 DEMO_QUESTIONNAIRE_ITEMS = [
@@ -132,6 +136,7 @@ class Command(BaseCommand):
             if course.before_questionnaire_id is None and course.after_questionnaire_id is None:
                 course.before_questionnaire = course.after_questionnaire = questionnaire
                 course.save_revision().publish()
+            demo_certificate_template_ensure(course=course)
             self._colleagues(organisation, course, questionnaire, password)
             self._coach_permissions(course.get_parent())
             enrolment = enrolment_get_or_create(user=users["learner@example.com"], course=course)
@@ -139,6 +144,18 @@ class Command(BaseCommand):
                 Enrolment.objects.filter(pk=enrolment.pk).update(
                     due_date=timezone.localdate() + timedelta(days=14)
                 )
+            demo_assignments(
+                organisation=organisation, course=course, assigned_by=users["hr@example.com"]
+            )
+            demo_coaching_ensure(
+                organisation=organisation,
+                coach=users["coach@example.com"],
+                learners=[
+                    users["learner@example.com"],
+                    *User.objects.filter(email__in=DEMO_COLLEAGUE_EMAILS).order_by("email"),
+                ],
+                course=course,
+            )
         modules = ModulePage.objects.child_of(course).count()
         self.stdout.write(
             self.style.SUCCESS(f"Demo ready: “{course.title}” with {modules} modules.")

@@ -1,0 +1,1 @@
+"""Coaching: cohorts, the review queue, feedback, private notes and action plans."""

@@ -1,0 +1,313 @@
+"""Writes for coaching. Views check who may act (selectors); these check what is valid."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from courses.models import CoursePage, ModulePage
+from people.models import Organisation, User
+from scenarios.models import AttemptStep
+from scenarios.selectors import graph_for_attempt
+
+from .models import (
+    RATING_MAX,
+    CoachNote,
+    Cohort,
+    Goal,
+    GoalEvent,
+    Notification,
+    ProfileShare,
+    Question,
+    Review,
+)
+
+MAX_TEXT = 5000
+
+
+class CoachingError(Exception):
+    """A request that cannot be carried out; the message is safe to show."""
+
+
+# --- cohorts ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def cohort_create(
+    *,
+    name: str,
+    organisation: Organisation,
+    starts_on: date,
+    ends_on: date,
+    coaches: list[User],
+    learners: list[User] | None = None,
+    courses: list[CoursePage] | None = None,
+) -> Cohort:
+    if ends_on < starts_on:
+        raise CoachingError(_("The cohort must end on or after its start."))
+    strangers = [u for u in learners or [] if u.organisation_id != organisation.pk]
+    if strangers:
+        raise CoachingError(_("Every learner must belong to the cohort's organisation."))
+    cohort = Cohort.objects.create(
+        name=name, organisation=organisation, starts_on=starts_on, ends_on=ends_on
+    )
+    cohort.coaches.set(coaches)
+    cohort.learners.set(learners or [])
+    cohort.courses.set(courses or [])
+    return cohort
+
+
+# --- notifications ----------------------------------------------------------------------------
+
+
+def notification_create(*, recipient: User, kind: str, message: str, url: str) -> Notification:
+    """An on-site notification; the e-mail goes out from the worker once this commits."""
+    if not url.startswith("/") or url.startswith("//"):
+        raise ValueError("Notifications link to a page of this site.")
+    notification = Notification.objects.create(
+        recipient=recipient, kind=kind, message=message[:300], url=url
+    )
+    from .tasks import notification_email
+
+    transaction.on_commit(lambda: notification_email.enqueue(notification_id=notification.pk))
+    return notification
+
+
+def notification_email_send(*, notification_id: int) -> bool:
+    """Send the notification's e-mail once. The e-mail says where to look, not what was written."""
+    notification = (
+        Notification.objects.filter(pk=notification_id, emailed_at__isnull=True)
+        .select_related("recipient")
+        .first()
+    )
+    if notification is None or not notification.recipient.is_active:
+        return False
+    # Claim it first, so a retried task never sends the same e-mail twice.
+    claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
+        emailed_at=timezone.now()
+    )
+    if not claimed:
+        return False
+    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + notification.url
+    context = {"notification": notification, "recipient": notification.recipient, "link": link}
+    send_mail(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.message,
+        message=render_to_string("coaching/email/notification.txt", context),
+        from_email=None,
+        recipient_list=[notification.recipient.email],
+    )
+    return True
+
+
+def notification_read(*, notification: Notification) -> None:
+    if notification.read_at is None:
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
+
+
+def notifications_read_all(*, user: User) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+# --- reviews ----------------------------------------------------------------------------------
+
+
+def _course_of_module(module_id: int | None) -> CoursePage | None:
+    if not module_id:
+        return None
+    module = ModulePage.objects.filter(pk=module_id).only("path").first()
+    if module is None:
+        return None
+    return CoursePage.objects.filter(path=module.path[: -Page.steplen]).first()
+
+
+def rubric_of(step: AttemptStep) -> tuple[str, ...]:
+    """The rubric dimensions of the node the answer was written at (the played revision's)."""
+    node = graph_for_attempt(step.attempt).node(step.node_key)
+    return node.rubric if node else ()
+
+
+@transaction.atomic
+def review_save(
+    *, coach: User, step: AttemptStep, ratings: dict[str, int], feedback: str
+) -> tuple[Review, bool]:
+    """Save the coach's ratings and feedback on a free-text answer; (review, created).
+
+    The first review notifies the learner; a correction later does not notify again.
+    """
+    if step.choice_index is not None or not step.reply:
+        raise CoachingError(_("Only written replies are reviewed."))
+    feedback = (feedback or "").replace("\r\n", "\n").strip()
+    if not feedback:
+        raise CoachingError(_("Write some feedback for the learner."))
+    if len(feedback) > MAX_TEXT:
+        raise CoachingError(_("Please keep feedback under %(n)d characters.") % {"n": MAX_TEXT})
+    rubric = rubric_of(step)
+    if set(ratings) != set(rubric):
+        raise CoachingError(_("Rate every dimension of the rubric."))
+    if any(not isinstance(v, int) or not 1 <= v <= RATING_MAX for v in ratings.values()):
+        raise CoachingError(_("Ratings run from 1 to %(n)d.") % {"n": RATING_MAX})
+    attempt = step.attempt
+    defaults = {
+        "learner_id": attempt.user_id,
+        "coach": coach,
+        "ratings": {slug: ratings[slug] for slug in rubric},
+        "feedback": feedback,
+    }
+    create_defaults = {**defaults, "course": _course_of_module(attempt.context_page_id)}
+    try:
+        with transaction.atomic():
+            review, created = Review.objects.update_or_create(
+                step=step, defaults=defaults, create_defaults=create_defaults
+            )
+    except IntegrityError:  # two coaches saved at the same moment: the later one corrects
+        review = Review.objects.update_or_create(step=step, defaults=defaults)[0]
+        created = False
+    if created:
+        notification_create(
+            recipient=attempt.user,
+            kind=Notification.FEEDBACK,
+            message=_("Your coach gave feedback on your reply in “%(title)s”.")
+            % {"title": attempt.scenario.title},
+            url=reverse("courses:attempt", args=[attempt.pk]) + f"#answer-{step.pk}",
+        )
+    return review, created
+
+
+# --- private notes ----------------------------------------------------------------------------
+
+
+def _note_fields(session_on: date, body: str) -> dict:
+    body = (body or "").replace("\r\n", "\n").strip()
+    if not body:
+        raise CoachingError(_("The note is empty."))
+    if len(body) > MAX_TEXT:
+        raise CoachingError(_("Please keep a note under %(n)d characters.") % {"n": MAX_TEXT})
+    return {"session_on": session_on, "body": body}
+
+
+def note_add(*, coach: User, learner: User, session_on: date, body: str) -> CoachNote:
+    return CoachNote.objects.create(coach=coach, learner=learner, **_note_fields(session_on, body))
+
+
+def note_update(*, note: CoachNote, session_on: date, body: str) -> CoachNote:
+    for name, value in _note_fields(session_on, body).items():
+        setattr(note, name, value)
+    note.save(update_fields=["session_on", "body", "updated_at"])
+    return note
+
+
+def note_delete(*, note: CoachNote) -> None:
+    note.delete()
+
+
+# --- action plans -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def goal_add(*, learner: User, actor: User, text: str, due_on: date) -> Goal:
+    """A goal agreed by the learner and their coach; either of them may write it down."""
+    text = " ".join((text or "").split())
+    if not text:
+        raise CoachingError(_("Describe the goal."))
+    goal = Goal.objects.create(learner=learner, created_by=actor, text=text[:300], due_on=due_on)
+    GoalEvent.objects.create(goal=goal, actor=actor, kind=GoalEvent.ADDED)
+    if actor.pk != learner.pk:
+        notification_create(
+            recipient=learner,
+            kind=Notification.GOAL,
+            message=_("Your coach added a goal to your action plan: “%(goal)s”.")
+            % {"goal": goal.text[:120]},
+            url=reverse("coaching:me") + f"#goal-{goal.pk}",
+        )
+    return goal
+
+
+@transaction.atomic
+def goal_tick(*, goal: Goal, actor: User, done: bool) -> Goal:
+    """The learner ticks a goal off (or opens it again); each change goes into its history."""
+    if actor.pk != goal.learner_id:
+        raise CoachingError(_("Only the learner ticks off their own goals."))
+    locked = Goal.objects.select_for_update().get(pk=goal.pk)
+    if locked.done == done:
+        return locked  # a double click or a second tab: nothing changes, nothing is logged
+    locked.done_at = timezone.now() if done else None
+    locked.save(update_fields=["done_at"])
+    GoalEvent.objects.create(
+        goal=locked, actor=actor, kind=GoalEvent.DONE if done else GoalEvent.REOPENED
+    )
+    return locked
+
+
+# --- questions --------------------------------------------------------------------------------
+
+
+def cohort_for_question(*, learner: User, module: ModulePage | None) -> Cohort | None:
+    """The cohort whose coaches get the question: the one running the module's course, if any."""
+    cohorts = Cohort.objects.filter(learners=learner, organisation_id=learner.organisation_id)
+    if module is not None:
+        course_path = module.path[: -Page.steplen]
+        running = cohorts.filter(courses__path=course_path).order_by("-starts_on").first()
+        if running is not None:
+            return running
+    return cohorts.order_by("-starts_on", "pk").first()
+
+
+def question_ask(*, learner: User, text: str, module: ModulePage | None = None) -> Question:
+    text = (text or "").replace("\r\n", "\n").strip()
+    if not text:
+        raise CoachingError(_("Write your question first."))
+    if len(text) > MAX_TEXT:
+        raise CoachingError(_("Please keep a question under %(n)d characters.") % {"n": MAX_TEXT})
+    cohort = cohort_for_question(learner=learner, module=module)
+    if cohort is None:
+        raise CoachingError(_("You are not in a coaching cohort yet, so there is no coach to ask."))
+    return Question.objects.create(learner=learner, cohort=cohort, module=module, text=text)
+
+
+@transaction.atomic
+def question_answer(*, question: Question, coach: User, answer: str) -> Question:
+    answer = (answer or "").replace("\r\n", "\n").strip()
+    if not answer:
+        raise CoachingError(_("Write an answer first."))
+    if len(answer) > MAX_TEXT:
+        raise CoachingError(_("Please keep an answer under %(n)d characters.") % {"n": MAX_TEXT})
+    first = question.answered_at is None
+    question.answer = answer
+    question.answered_by = coach
+    question.answered_at = question.answered_at or timezone.now()
+    question.save(update_fields=["answer", "answered_by", "answered_at"])
+    if first:
+        notification_create(
+            recipient=question.learner,
+            kind=Notification.ANSWER,
+            message=_("Your coach answered your question."),
+            url=reverse("coaching:me") + f"#question-{question.pk}",
+        )
+    return question
+
+
+# --- sharing the attitude profile -------------------------------------------------------------
+
+
+def profile_share(*, learner: User, cohort: Cohort) -> ProfileShare:
+    if not cohort.learners.filter(pk=learner.pk).exists():
+        raise CoachingError(_("You can only share with a cohort you belong to."))
+    share, _created = ProfileShare.objects.get_or_create(learner=learner, cohort=cohort)
+    return share
+
+
+def profile_withdraw(*, learner: User, cohort: Cohort) -> bool:
+    deleted, _rows = ProfileShare.objects.filter(learner=learner, cohort=cohort).delete()
+    return bool(deleted)

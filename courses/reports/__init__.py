@@ -1,0 +1,1 @@
+"""HR: assignments with due dates, reminders, the completion dashboard, report and exports."""

@@ -1,0 +1,694 @@
+"""Reads for HR: the completion rows, the dashboard figures, reminders. All scoped to one
+organisation, and each a fixed number of queries whatever the number of learners.
+
+The completion rows are one SQL statement (joins and correlated subqueries, no per-row queries),
+so the same statement serves the paginated page, the streamed CSV and `COPY ... TO STDOUT`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db import connections, transaction
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Length, Substr, TruncDate, TruncWeek
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from courses.certificates.models import Certificate
+from courses.models import Assignment, CoursePage, Enrolment, ModulePage, ModuleProgress
+from people.models import Organisation, Team, User
+
+from .models import (
+    DEFAULT_DAYS_BEFORE,
+    ExportJob,
+    ReminderKind,
+    ReminderSent,
+    ReminderSettings,
+)
+
+# --- Statuses -----------------------------------------------------------------------------------
+
+
+class Status:
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    OVERDUE = "overdue"
+
+    CHOICES = [
+        (NOT_STARTED, _("Not started")),
+        (IN_PROGRESS, _("In progress")),
+        (COMPLETED, _("Completed")),
+        (OVERDUE, _("Overdue")),
+    ]
+    LABELS = dict(CHOICES)
+
+
+def status_q(status: str, *, today: date) -> Q:
+    """The status as plain conditions on the enrolment (index-friendly, unlike the CASE)."""
+    open_ = Q(completed_at__isnull=True)
+    not_late = Q(due_date__isnull=True) | Q(due_date__gte=today)
+    return {
+        Status.COMPLETED: Q(completed_at__isnull=False),
+        Status.OVERDUE: open_ & Q(due_date__lt=today),
+        Status.IN_PROGRESS: open_ & not_late & Q(started_at__isnull=False),
+        Status.NOT_STARTED: open_ & not_late & Q(started_at__isnull=True),
+    }[status]
+
+
+def status_expression(*, today: date) -> Case:
+    return Case(
+        When(completed_at__isnull=False, then=Value(Status.COMPLETED)),
+        When(due_date__lt=today, then=Value(Status.OVERDUE)),
+        When(started_at__isnull=False, then=Value(Status.IN_PROGRESS)),
+        default=Value(Status.NOT_STARTED),
+    )
+
+
+# --- Filters ------------------------------------------------------------------------------------
+
+DATE_FIELDS = {
+    "assigned": "assigned_at",
+    "due": "due_date",
+    "started": "started_at",
+    "completed": "completed_at",
+}
+NO_TEAM = "none"
+
+# Sort keys HR can choose, to the columns they order by (a key prefixed "-" sorts descending).
+SORTS = {
+    "name": ("user__full_name", "user__email"),
+    "email": ("user__email",),
+    "team": ("user__team__name", "user__full_name"),
+    "course": ("course__title", "user__full_name"),
+    "status": ("status_rank", "user__full_name"),
+    "progress": ("progress", "user__full_name"),
+    "assigned": ("assigned_at",),
+    "due": ("due_date",),
+    "started": ("started_at",),
+    "completed": ("completed_at",),
+}
+DEFAULT_SORT = "name"
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    """What HR chose on the report page. Ids are already checked against the organisation."""
+
+    team: str = ""  # a team id, NO_TEAM, or "" for everyone
+    course: int | None = None
+    status: str = ""
+    date_field: str = "assigned"
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str = DEFAULT_SORT
+
+    def as_dict(self) -> dict:
+        """JSON-safe, for an export job to rebuild exactly the same rows later."""
+        return {
+            "team": self.team,
+            "course": self.course,
+            "status": self.status,
+            "date_field": self.date_field,
+            "date_from": self.date_from.isoformat() if self.date_from else None,
+            "date_to": self.date_to.isoformat() if self.date_to else None,
+            "sort": self.sort,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ReportFilters:
+        def parse(value: str | None) -> date | None:
+            return date.fromisoformat(value) if value else None
+
+        return cls(
+            team=str(data.get("team") or ""),
+            course=data.get("course") or None,
+            status=data.get("status") or "",
+            date_field=data.get("date_field") or "assigned",
+            date_from=parse(data.get("date_from")),
+            date_to=parse(data.get("date_to")),
+            sort=data.get("sort") or DEFAULT_SORT,
+        )
+
+
+def filters_description(*, organisation: Organisation, filters: ReportFilters) -> list[str]:
+    """The filters in words, for the PDF summary and export pages ("Team: Store floor")."""
+    parts = []
+    if filters.team == NO_TEAM:
+        parts.append(str(_("Team: no team")))
+    elif filters.team:
+        team = Team.objects.filter(organisation=organisation, pk=int(filters.team)).first()
+        if team is not None:
+            parts.append(str(_("Team: %(name)s")) % {"name": team.name})
+    if filters.course:
+        course = CoursePage.objects.filter(pk=filters.course).first()
+        if course is not None:
+            parts.append(str(_("Course: %(title)s")) % {"title": course.title})
+    if filters.status:
+        parts.append(str(_("Status: %(status)s")) % {"status": Status.LABELS[filters.status]})
+    if filters.date_from or filters.date_to:
+        labels = {
+            "assigned": _("Assigned"),
+            "due": _("Due"),
+            "started": _("Started"),
+            "completed": _("Completed"),
+        }
+        parts.append(
+            str(_("%(field)s from %(start)s to %(end)s"))
+            % {
+                "field": labels.get(filters.date_field, labels["assigned"]),
+                "start": filters.date_from.isoformat() if filters.date_from else "…",
+                "end": filters.date_to.isoformat() if filters.date_to else "…",
+            }
+        )
+    return parts
+
+
+def organisation_enrolments(*, organisation: Organisation) -> QuerySet[Enrolment]:
+    """Every enrolment of the organisation's people: the one place the HR scope is applied."""
+    return Enrolment.objects.filter(user__organisation=organisation)
+
+
+def filtered_enrolments(
+    *, organisation: Organisation, filters: ReportFilters, today: date | None = None
+) -> QuerySet[Enrolment]:
+    today = today or timezone.localdate()
+    rows = organisation_enrolments(organisation=organisation)
+    if filters.team == NO_TEAM:
+        rows = rows.filter(user__team__isnull=True)
+    elif filters.team:
+        # The team must be the organisation's too; a foreign id simply matches nothing.
+        rows = rows.filter(user__team_id=int(filters.team), user__team__organisation=organisation)
+    if filters.course:
+        rows = rows.filter(course_id=filters.course)
+    if filters.status:
+        rows = rows.filter(status_q(filters.status, today=today))
+    column = DATE_FIELDS.get(filters.date_field, "assigned_at")
+    if filters.date_from or filters.date_to:
+        if column == "due_date":
+            if filters.date_from:
+                rows = rows.filter(due_date__gte=filters.date_from)
+            if filters.date_to:
+                rows = rows.filter(due_date__lte=filters.date_to)
+        else:
+            # Whole local days, as a range on the raw column so an index can serve it.
+            if filters.date_from:
+                rows = rows.filter(**{f"{column}__gte": _day_start(filters.date_from)})
+            if filters.date_to:
+                rows = rows.filter(**{f"{column}__lt": _day_start(filters.date_to + timedelta(1))})
+    return rows
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+# --- Rows ---------------------------------------------------------------------------------------
+
+
+def live_module_counts() -> tuple[dict[int, int], list[int]]:
+    """Live modules per course id, and every live module's id: two queries, catalogue-sized."""
+    course_paths = dict(CoursePage.objects.values_list("path", "pk"))
+    counts: dict[int, int] = {}
+    module_ids: list[int] = []
+    modules = (
+        ModulePage.objects.live()
+        .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+        .values_list("pk", "parent_path")
+    )
+    for pk, parent_path in modules:
+        course_id = course_paths.get(parent_path)
+        if course_id is not None:
+            counts[course_id] = counts.get(course_id, 0) + 1
+            module_ids.append(pk)
+    return counts, module_ids
+
+
+def _progress_expression(counts: dict[int, int], module_ids: list[int]):
+    """Percent of the course's live modules completed: 100 once the course is complete."""
+    done = (
+        ModuleProgress.objects.filter(
+            enrolment=OuterRef("pk"), completed_at__isnull=False, module_id__in=module_ids
+        )
+        .order_by()
+        .values("enrolment")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    total = Case(
+        *(When(course_id=course_id, then=Value(n)) for course_id, n in counts.items() if n),
+        default=Value(None),
+        output_field=IntegerField(),
+    )
+    # One correlated count per row; a course without live modules divides by NULL, giving 0.
+    percent = Coalesce(Coalesce(Subquery(done), 0) * 100 / total, 0)
+    return Case(
+        When(completed_at__isnull=False, then=Value(100)),
+        default=percent,
+        output_field=IntegerField(),
+    )
+
+
+STATUS_RANK = Case(
+    # Sorting by status puts the ones needing attention first.
+    When(status=Status.OVERDUE, then=Value(0)),
+    When(status=Status.NOT_STARTED, then=Value(1)),
+    When(status=Status.IN_PROGRESS, then=Value(2)),
+    default=Value(3),
+)
+
+# The columns of a completion row, in export order.
+ROW_COLUMNS = (
+    "user__full_name",
+    "user__email",
+    "user__team__name",
+    "course__title",
+    "status",
+    "progress",
+    "assigned_on",
+    "due_date",
+    "started_on",
+    "completed_on",
+    "certificate_code",
+)
+
+
+def column_headers() -> list[str]:
+    return [
+        str(_("Name")),
+        str(_("E-mail")),
+        str(_("Team")),
+        str(_("Course")),
+        str(_("Status")),
+        str(_("Progress (%)")),
+        str(_("Assigned")),
+        str(_("Due")),
+        str(_("Started")),
+        str(_("Completed")),
+        str(_("Certificate code")),
+    ]
+
+
+def completion_rows(
+    *,
+    organisation: Organisation,
+    filters: ReportFilters,
+    today: date | None = None,
+    module_counts: tuple[dict[int, int], list[int]] | None = None,
+) -> QuerySet[Enrolment]:
+    """The filtered, annotated, ordered completion rows (not yet evaluated)."""
+    today = today or timezone.localdate()
+    counts, module_ids = module_counts or live_module_counts()
+    certificate = (
+        Certificate.objects.current()
+        .filter(user_id=OuterRef("user_id"), course_id=OuterRef("course_id"))
+        .order_by()
+        .values("code")[:1]
+    )
+    rows = filtered_enrolments(organisation=organisation, filters=filters, today=today).annotate(
+        status=status_expression(today=today),
+        progress=_progress_expression(counts, module_ids),
+        assigned_on=TruncDate("assigned_at"),
+        started_on=TruncDate("started_at"),
+        completed_on=TruncDate("completed_at"),
+        certificate_code=Subquery(certificate),
+    )
+    sort = filters.sort if filters.sort.lstrip("-") in SORTS else DEFAULT_SORT
+    descending = sort.startswith("-")
+    columns = SORTS[sort.lstrip("-")]
+    if "status_rank" in columns:
+        rows = rows.annotate(status_rank=STATUS_RANK)
+    ordering = [
+        F(column).desc(nulls_last=True) if descending else F(column).asc(nulls_last=True)
+        for column in columns
+    ]
+    return rows.order_by(*ordering, "-pk" if descending else "pk")
+
+
+def completion_values(rows: QuerySet[Enrolment]) -> QuerySet:
+    """Just the export columns, as tuples: what the CSV, the XLSX and the bench's COPY read."""
+    return rows.values_list(*ROW_COLUMNS)
+
+
+CSV_COLUMNS = tuple(
+    f"{name}_text" if name in ("assigned_on", "due_date", "started_on", "completed_on") else name
+    for name in ROW_COLUMNS
+)
+
+
+def completion_csv_values(rows: QuerySet[Enrolment]) -> QuerySet:
+    """The export columns with the dates as ISO text, formatted by the database (as COPY would):
+    the CSV writer then handles nothing but text and numbers."""
+    text = CharField()
+    return rows.annotate(
+        assigned_on_text=Cast("assigned_on", text),
+        due_date_text=Cast("due_date", text),
+        started_on_text=Cast("started_on", text),
+        completed_on_text=Cast("completed_on", text),
+    ).values_list(*CSV_COLUMNS)
+
+
+def completion_tuples(rows: QuerySet[Enrolment], *, chunk_size: int = 2000) -> Iterator[tuple]:
+    """The export columns as the database returns them, streamed from a server-side cursor.
+
+    For the streamed CSV: no per-value conversion by the ORM (completion_csv_values has the dates
+    as ISO text already). Read in a transaction of its own, so
+    PostgreSQL streams the rows instead of first storing the whole result for a WITH HOLD
+    cursor; and without JIT for this statement: compiling its CASE expressions took longer than
+    running the query.
+    """
+    values = completion_csv_values(rows)
+    connection = connections[values.db]
+    sql, params = values.query.sql_with_params()
+    with transaction.atomic(using=values.db):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL jit = off")
+                cursor.execute("SET LOCAL datestyle = 'ISO, YMD'")  # dates as YYYY-MM-DD
+        with connection.chunked_cursor() as cursor:
+            cursor.execute(sql, params)
+            while chunk := cursor.fetchmany(chunk_size):
+                yield from chunk
+
+
+@dataclass(frozen=True)
+class CompletionRow:
+    """One row on the report page."""
+
+    name: str
+    email: str
+    team: str | None
+    course: str
+    status: str
+    progress: int
+    assigned_on: date | None
+    due_date: date | None
+    started_on: date | None
+    completed_on: date | None
+    certificate_code: str | None
+
+    @property
+    def status_label(self) -> str:
+        return str(Status.LABELS[self.status])
+
+    @property
+    def badge_class(self) -> str:
+        return {
+            Status.COMPLETED: "badge--done",
+            Status.OVERDUE: "badge--overdue",
+            Status.IN_PROGRESS: "badge--progress",
+        }.get(self.status, "badge--muted")
+
+
+def completion_page_rows(values: Iterable[tuple]) -> list[CompletionRow]:
+    return [CompletionRow(*row) for row in values]
+
+
+# --- Dashboard ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    """Counts for one course or one team."""
+
+    label: str
+    total: int
+    completed: int
+    overdue: int
+    in_progress: int
+    key: int | None = None
+
+    @property
+    def not_started(self) -> int:
+        return self.total - self.completed - self.overdue - self.in_progress
+
+    @property
+    def rate(self) -> int:
+        return round(100 * self.completed / self.total) if self.total else 0
+
+
+@dataclass(frozen=True)
+class WeekFigure:
+    start: date
+    completed: int
+
+
+@dataclass
+class Dashboard:
+    courses: list[GroupFigures] = field(default_factory=list)
+    teams: list[GroupFigures] = field(default_factory=list)
+    weeks: list[WeekFigure] = field(default_factory=list)
+
+    @property
+    def total(self) -> GroupFigures:
+        def add(name: str) -> int:
+            return sum(getattr(group, name) for group in self.courses)
+
+        return GroupFigures(
+            str(_("All courses")),
+            add("total"),
+            add("completed"),
+            add("overdue"),
+            add("in_progress"),
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.courses
+
+
+def _counts(today: date) -> dict:
+    open_ = Q(completed_at__isnull=True)
+    return {
+        "total": Count("pk"),
+        "completed": Count("pk", filter=Q(completed_at__isnull=False)),
+        "overdue": Count("pk", filter=open_ & Q(due_date__lt=today)),
+        "in_progress": Count(
+            "pk",
+            filter=open_
+            & (Q(due_date__isnull=True) | Q(due_date__gte=today))
+            & Q(started_at__isnull=False),
+        ),
+    }
+
+
+WEEKS = 12
+
+
+def dashboard_figures(
+    *, enrolments: QuerySet[Enrolment], today: date | None = None, weeks: int = WEEKS
+) -> Dashboard:
+    """Completion per course and per team, and completions per week.
+
+    One pass over the enrolments, grouped by course, team and (recent) completion week; the
+    sums per course and per team are added up here. Then course titles and team names: two
+    small queries. Three in all, and only the first grows with the number of learners.
+    """
+    today = today or timezone.localdate()
+    this_week = today - timedelta(days=today.weekday())
+    first_week = this_week - timedelta(weeks=weeks - 1)
+    recent = Case(
+        When(completed_at__gte=_day_start(first_week), then=TruncWeek("completed_at")),
+        default=Value(None),
+    )
+    groups = (
+        enrolments.order_by()
+        .annotate(week=recent)
+        .values("course_id", "user__team_id", "week")
+        .annotate(**_counts(today))
+    )
+    by_course: dict[int, list[int]] = {}
+    by_team: dict[int | None, list[int]] = {}
+    per_week: dict[date, int] = {}
+    for row in groups:
+        counts = (row["total"], row["completed"], row["overdue"], row["in_progress"])
+        for totals in (
+            by_course.setdefault(row["course_id"], [0, 0, 0, 0]),
+            by_team.setdefault(row["user__team_id"], [0, 0, 0, 0]),
+        ):
+            for index, value in enumerate(counts):
+                totals[index] += value
+        if row["week"] is not None:
+            week = _as_date(row["week"])
+            per_week[week] = per_week.get(week, 0) + row["completed"]
+    titles = dict(CoursePage.objects.filter(pk__in=list(by_course)).values_list("pk", "title"))
+    names = dict(Team.objects.filter(pk__in=[pk for pk in by_team if pk]).values_list("pk", "name"))
+    courses = sorted(
+        (GroupFigures(titles.get(pk, "?"), *totals, key=pk) for pk, totals in by_course.items()),
+        key=lambda group: (group.label.casefold(), group.key),
+    )
+    no_team = str(_("No team"))
+    teams = sorted(
+        (
+            GroupFigures(names.get(pk, no_team) if pk else no_team, *totals, key=pk)
+            for pk, totals in by_team.items()
+        ),
+        key=lambda group: (group.key is None, group.label.casefold()),
+    )
+    week_figures = [
+        WeekFigure(start, per_week.get(start, 0))
+        for start in (first_week + timedelta(weeks=n) for n in range(weeks))
+    ]
+    return Dashboard(courses=courses, teams=teams, weeks=week_figures)
+
+
+def _as_date(value: date | datetime) -> date:
+    if isinstance(value, datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+# --- Choices for HR's forms ----------------------------------------------------------------------
+
+
+def organisation_teams(*, organisation: Organisation) -> QuerySet[Team]:
+    return Team.objects.filter(organisation=organisation).order_by("name")
+
+
+def assignable_courses(*, organisation: Organisation) -> QuerySet[CoursePage]:
+    """Live courses the organisation's people may take: open to all, or limited to it."""
+    allowed = Q(organisations__isnull=True) | Q(organisations=organisation)
+    return (
+        CoursePage.objects.live()
+        .filter(pk__in=CoursePage.objects.filter(allowed).values("pk"))
+        .order_by("title")
+    )
+
+
+def reported_courses(*, organisation: Organisation) -> QuerySet[CoursePage]:
+    """Courses for the report's filter: those HR can assign now, and any assigned before.
+
+    (Not "every course someone enrolled on": that reads every enrolment on every page view.)
+    """
+    assigned = Assignment.objects.filter(organisation=organisation).values("course_id")
+    allowed = Q(organisations__isnull=True) | Q(organisations=organisation)
+    return CoursePage.objects.filter(
+        Q(pk__in=CoursePage.objects.live().filter(allowed).values("pk")) | Q(pk__in=assigned)
+    ).order_by("title")
+
+
+def organisation_members_by_email(
+    *, organisation: Organisation, emails: Iterable[str]
+) -> dict[str, User]:
+    """Active members of the organisation with these (lower-case) e-mail addresses."""
+    emails = sorted(set(emails))
+    found: dict[str, User] = {}
+    for start in range(0, len(emails), 500):  # SQLite caps the parameters of one statement
+        chunk = emails[start : start + 500]
+        for user in User.objects.filter(organisation=organisation, is_active=True, email__in=chunk):
+            found[user.email.lower()] = user
+    return found
+
+
+def recent_assignments(*, organisation: Organisation, limit: int = 10) -> list[Assignment]:
+    return list(
+        Assignment.objects.filter(organisation=organisation)
+        .select_related("course", "team", "assigned_by")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+# --- Reminders -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReminderPolicy:
+    """An organisation's reminder rules, with the defaults when HR has not changed them."""
+
+    due_soon_enabled: bool = True
+    days_before: int = DEFAULT_DAYS_BEFORE
+    overdue_enabled: bool = True
+    message: str = ""
+
+    @property
+    def any_enabled(self) -> bool:
+        return self.due_soon_enabled or self.overdue_enabled
+
+
+def reminder_policy(*, organisation_id: int | None) -> ReminderPolicy:
+    row = (
+        ReminderSettings.objects.filter(organisation_id=organisation_id).first()
+        if organisation_id
+        else None
+    )
+    if row is None:
+        return ReminderPolicy()
+    return ReminderPolicy(
+        due_soon_enabled=row.due_soon_enabled,
+        days_before=row.days_before,
+        overdue_enabled=row.overdue_enabled,
+        message=row.message,
+    )
+
+
+def reminders_sent_to(*, user: User, limit: int = 5) -> list[ReminderSent]:
+    return list(
+        ReminderSent.objects.filter(enrolment__user=user)
+        .select_related("enrolment__course")
+        .order_by("-sent_at")[:limit]
+    )
+
+
+def reminders_sent_count(*, organisation: Organisation, since: datetime) -> int:
+    return ReminderSent.objects.filter(
+        enrolment__user__organisation=organisation, sent_at__gte=since
+    ).count()
+
+
+def reminder_candidates(
+    *, organisation: Organisation, policy: ReminderPolicy, kind: str, today: date
+) -> QuerySet[Enrolment]:
+    """Open enrolments due for a reminder of this kind that has not gone out for this due date."""
+    rows = organisation_enrolments(organisation=organisation).filter(
+        completed_at__isnull=True,
+        due_date__isnull=False,
+        user__is_active=True,
+        course__live=True,
+    )
+    if kind == ReminderKind.DUE_SOON:
+        rows = rows.filter(
+            due_date__gte=today, due_date__lte=today + timedelta(days=policy.days_before)
+        )
+    else:
+        rows = rows.filter(due_date__lt=today)
+    already = ReminderSent.objects.filter(
+        enrolment=OuterRef("pk"), kind=kind, due_date=OuterRef("due_date")
+    )
+    return rows.filter(~Exists(already)).select_related("user", "course")
+
+
+def organisations_with_due_dates() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(
+        pk__in=Enrolment.objects.filter(completed_at__isnull=True, due_date__isnull=False).values(
+            "user__organisation_id"
+        )
+    )
+
+
+# --- Export jobs ---------------------------------------------------------------------------------
+
+
+def export_job_for(*, user: User, job_id) -> ExportJob | None:
+    """The job, if this user asked for it; anyone else's is None (a 404)."""
+    return ExportJob.objects.filter(pk=job_id, requester=user).first()
+
+
+def recent_export_jobs(*, user: User, limit: int = 5) -> list[ExportJob]:
+    return list(ExportJob.objects.filter(requester=user).order_by("-created_at")[:limit])

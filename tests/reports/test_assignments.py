@@ -1,0 +1,199 @@
+"""HR assigns a course to a team or a list of e-mails with a due date; learners see it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from factories import UserFactory
+from helpers import signed_in, soup
+from reports_helpers import enrol
+
+from courses.models import Assignment, Enrolment
+from courses.reports.forms import emails_from_text
+
+
+@pytest.fixture
+def due():
+    return timezone.localdate() + timedelta(days=10)
+
+
+@pytest.fixture
+def store_people(org_a, store, support):
+    return {
+        "in_store": [
+            UserFactory(organisation=org_a, team=store, email=f"s{n}@acme.example")
+            for n in range(3)
+        ],
+        "elsewhere": UserFactory(organisation=org_a, team=support, email="x@acme.example"),
+        "left": UserFactory(
+            organisation=org_a, team=store, email="gone@acme.example", is_active=False
+        ),
+    }
+
+
+def assign(client, **data):
+    return client.post(reverse("reports:assign"), data, follow=True)
+
+
+def test_assigning_a_course_to_a_whole_team(hr, hr_client, course, store, store_people, due):
+    response = assign(hr_client, course=course.pk, due_date=due.isoformat(), team=store.pk)
+
+    assert response.status_code == 200
+    assert "Assigned to 3 people." in response.content.decode()
+    assignment = Assignment.objects.get()
+    assert (assignment.team, assignment.due_date, assignment.assigned_by) == (store, due, hr)
+    assert assignment.learner_count == 3
+    enrolments = Enrolment.objects.filter(course=course)
+    assert {e.user for e in enrolments} == set(store_people["in_store"])
+    assert all(
+        e.due_date == due and e.assigned_at and e.assignment == assignment for e in enrolments
+    )
+    assert response.redirect_chain[-1][0] == reverse("reports:assignment", args=[assignment.pk])
+
+
+def test_people_already_enrolled_keep_their_progress(hr_client, course, store, store_people, due):
+    first = store_people["in_store"][0]
+    earlier = enrol(first, course, state="in_progress", assigned=False)
+
+    response = assign(hr_client, course=course.pk, due_date=due.isoformat(), team=store.pk)
+
+    assert "1 was already enrolled and keeps their progress." in response.content.decode()
+    earlier.refresh_from_db()
+    assert earlier.due_date == due and earlier.started_at is not None
+    assert earlier.module_progress.count() == 1
+    assert Enrolment.objects.filter(course=course).count() == 3
+
+
+def test_assigning_by_csv_lists_unknown_addresses_and_assigns_the_rest(
+    hr_client, course, store_people, learner_b, due
+):
+    upload = SimpleUploadedFile(
+        "people.csv",
+        (
+            b"Name,Email\n"
+            b"Sam,S0@ACME.example\n"  # known, any case
+            b"Sid,s1@acme.example\n"
+            b"Sid again,s1@acme.example\n"  # repeated: once
+            b"Ben,ben@bolt.example\n"  # another organisation's person: unknown
+            b"Nobody,nobody@acme.example\n"  # unknown
+            b"Typo,not-an-address\n"  # not an address
+            b"Gone,gone@acme.example\n"  # no longer active: unknown
+        ),
+        content_type="text/csv",
+    )
+    response = assign(hr_client, course=course.pk, due_date=due.isoformat(), emails_file=upload)
+
+    assignment = Assignment.objects.get()
+    assert assignment.team is None and assignment.learner_count == 2
+    assigned = set(Enrolment.objects.filter(course=course).values_list("user__email", flat=True))
+    assert assigned == {"s0@acme.example", "s1@acme.example"}
+    assert not learner_b.enrolments.exists()
+    listed = [li.get_text(strip=True) for li in soup(response).select(".hr-unknown__list li")]
+    assert listed == [
+        "ben@bolt.example",
+        "gone@acme.example",
+        "nobody@acme.example",
+        "not-an-address",
+    ]
+    assert "4 entries matched nobody" in response.content.decode()
+
+
+def test_a_team_and_pasted_addresses_together(hr_client, course, store, store_people, due):
+    assign(
+        hr_client,
+        course=course.pk,
+        due_date=due.isoformat(),
+        team=store.pk,
+        emails="x@acme.example, s0@acme.example",
+    )
+    assert Assignment.objects.get().learner_count == 4
+    assert Enrolment.objects.filter(course=course).count() == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "emails", "invalid"),
+    [
+        ("a@x.org\nb@x.org", ["a@x.org", "b@x.org"], []),
+        ("a@x.org, b@x.org; c@x.org", ["a@x.org", "b@x.org", "c@x.org"], []),
+        ("email\na@x.org\n\n", ["a@x.org"], []),
+        ("id;E-mail address\n1;a@x.org\n2;b@x.org", ["a@x.org", "b@x.org"], []),
+        ("Name,E-mail address\nAsha,a@x.org\nBo,\n", ["a@x.org"], ["Bo"]),
+        ("Name\tmail\nAsha\ta@x.org\n", ["a@x.org"], []),
+        ("Asha Rao,a@x.org\nNo address here", ["a@x.org"], ["No address here"]),
+        ("\ufeffemail\r\nA@X.org\r\n", ["a@x.org"], []),
+    ],
+)
+def test_reading_addresses(text, emails, invalid):
+    assert emails_from_text(text) == (emails, invalid)
+
+
+def test_nothing_to_assign_is_refused(hr_client, course, due):
+    response = assign(hr_client, course=course.pk, due_date=due.isoformat())
+    assert "Choose a team, or give at least one e-mail address." in response.content.decode()
+    assert not Assignment.objects.exists()
+
+
+def test_a_date_in_the_past_is_refused(hr_client, course, store, store_people):
+    yesterday = timezone.localdate() - timedelta(days=1)
+    response = assign(hr_client, course=course.pk, due_date=yesterday.isoformat(), team=store.pk)
+    assert "Choose today or a later date." in response.content.decode()
+    assert not Enrolment.objects.exists()
+
+
+def test_a_course_limited_to_another_organisation_is_not_offered(
+    hr_client, make_course, org_b, store, store_people, due
+):
+    theirs = make_course(modules=1, organisations=[org_b], title="Bolt only")
+    page = hr_client.get(reverse("reports:assign")).content.decode()
+    assert "Bolt only" not in page
+    response = assign(hr_client, course=theirs.pk, due_date=due.isoformat(), team=store.pk)
+    assert "Select a valid choice" in response.content.decode()
+    assert not Enrolment.objects.exists()
+
+
+def test_learners_see_the_assigned_course_with_its_due_date(
+    hr_client, course, store, store_people, due
+):
+    assign(hr_client, course=course.pk, due_date=due.isoformat(), team=store.pk)
+    learner = store_people["in_store"][0]
+
+    page = soup(signed_in(learner).get(reverse("courses:learn")))
+
+    card = page.select_one(".card")
+    text = " ".join(card.get_text(" ").split())
+    assert course.title in text
+    assert f"Due {due.day} {due.strftime('%b %Y')}" in text
+    assert "Assigned to you by your organisation" in text
+
+
+def test_overdue_is_shown_clearly_and_first(learner, learner_client, course, make_course):
+    later = make_course(modules=1, title="Later course", slug="later-course")
+    enrol(learner, later, due=timezone.localdate() + timedelta(days=20))
+    enrol(learner, course, state="in_progress", due=timezone.localdate() - timedelta(days=3))
+
+    page = soup(learner_client.get(reverse("courses:learn")))
+
+    first = page.select(".card")[0]
+    assert "card--overdue" in first["class"]
+    assert course.title in first.get_text()
+    assert "Overdue: was due" in first.select_one(".badge--overdue").get_text()
+
+
+def test_the_demo_assigns_the_course_to_a_team_once():
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+
+    assignment = Assignment.objects.get()
+    assert assignment.team.name == "Store floor"
+    assert assignment.due_date > timezone.localdate()
+    members = set(assignment.team.members.values_list("pk", flat=True))
+    assert (
+        members
+        and set(Enrolment.objects.filter(assignment=assignment).values_list("user_id", flat=True))
+        == members
+    )

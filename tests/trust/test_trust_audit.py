@@ -1,0 +1,186 @@
+"""The audit trail: certificates issued and revoked, roles changed, people deactivated;
+read by platform admins only, in the Wagtail admin."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+from factories import UserFactory
+from helpers import complete_course, signed_in
+
+from courses.certificates.models import Certificate
+from courses.certificates.services import certificate_issue
+from people.audit import audit_record
+from people.models import AuditAction, AuditEvent
+from people.roles import Role
+from people.services import user_add_role, user_set_roles
+
+TRAIL_URL = "/admin/reports/audit-trail/"
+
+
+@pytest.fixture
+def hr(org_a):
+    return UserFactory(organisation=org_a, email="hema@acme.example", roles=[Role.HR])
+
+
+@pytest.fixture
+def platform_admin():
+    return UserFactory(organisation=None, email="root@example.org", roles=[Role.PLATFORM_ADMIN])
+
+
+def events(action):
+    return list(AuditEvent.objects.filter(action=action).order_by("pk"))
+
+
+# --- what is recorded ---------------------------------------------------------------------------
+
+
+def test_hr_issuing_a_certificate_is_recorded_with_who_and_for_whom(hr, learner, course):
+    response = signed_in(hr).post(
+        "/certificates/manage/issue/",
+        {"email": learner.email, "course": course.pk, "completed_on": timezone.localdate()},
+    )
+
+    assert response.status_code == 302
+    certificate = Certificate.objects.get(user=learner)
+    [event] = events(AuditAction.CERTIFICATE_ISSUE)
+    assert event.actor == hr
+    assert event.actor_label == hr.email
+    assert event.organisation == learner.organisation
+    assert (event.target_type, event.target_id) == ("certificates.certificate", str(certificate.pk))
+    assert event.details == {"course": course.title, "automatic": False}
+    assert event.ip_address == "127.0.0.1"
+
+
+def test_a_certificate_issued_on_completion_is_recorded_as_automatic(
+    learner, learner_client, course
+):
+    complete_course(learner_client, course)
+
+    [event] = events(AuditAction.CERTIFICATE_ISSUE)
+    assert event.actor is None
+    assert event.details["automatic"] is True
+    assert event.organisation == learner.organisation
+
+
+def test_revoking_is_recorded_with_the_reason(hr, learner, course):
+    certificate = certificate_issue(user=learner, course=course)
+
+    response = signed_in(hr).post(
+        f"/certificates/manage/{certificate.code}/revoke/", {"reason": "Issued by mistake"}
+    )
+
+    assert response.status_code == 302
+    [event] = events(AuditAction.CERTIFICATE_REVOKE)
+    assert event.actor == hr
+    assert event.details == {"reason": "Issued by mistake"}
+    assert event.target_label == str(certificate)
+
+
+def test_role_changes_are_recorded_once_each(learner):
+    before = AuditEvent.objects.count()
+
+    user_set_roles(user=learner, roles=[Role.LEARNER, Role.COACH])
+    user_set_roles(user=learner, roles=[Role.LEARNER, Role.COACH])  # no change: no event
+    user_set_roles(user=learner, roles=[Role.LEARNER])
+    user_add_role(user=learner, role=Role.LEARNER)  # held already: no event
+
+    recorded = list(AuditEvent.objects.order_by("pk")[before:].values("action", "details"))
+    assert recorded == [
+        {"action": "role_change", "details": {"added": ["Coaches"]}},
+        {"action": "role_change", "details": {"removed": ["Coaches"]}},
+    ]
+
+
+def test_a_role_given_in_the_wagtail_admin_names_the_admin(learner, platform_admin):
+    hr_group = Group.objects.get(name=Role.HR.value)
+    client = signed_in(platform_admin)
+    # Wagtail's bulk action "Assign role" adds the person to the group from the group's side.
+    response = client.post(
+        reverse("wagtail_bulk_action", args=["people", "user", "assign_role"])
+        + f"?id={learner.pk}&next=/admin/users/",
+        {"role": hr_group.pk},
+    )
+
+    assert response.status_code == 302
+    assert learner.groups.filter(pk=hr_group.pk).exists()
+    event = AuditEvent.objects.filter(action=AuditAction.ROLE_CHANGE).latest("pk")
+    assert event.actor == platform_admin
+    assert event.details == {"added": ["HR"]}
+    assert event.target_id == str(learner.pk)
+
+
+def test_other_groups_are_not_roles(learner):
+    editors, _created = Group.objects.get_or_create(name="Editors")
+    before = AuditEvent.objects.count()
+
+    learner.groups.add(editors)
+
+    assert AuditEvent.objects.count() == before
+
+
+def test_granting_superuser_is_a_role_change(learner, platform_admin):
+    learner.is_superuser = True
+    learner.save()
+
+    event = AuditEvent.objects.filter(action=AuditAction.ROLE_CHANGE).latest("pk")
+    assert event.details == {"superuser": True}
+
+
+# --- who reads it ---------------------------------------------------------------------------------
+
+
+def test_platform_admins_read_the_trail_and_filter_it(platform_admin, hr, learner, course):
+    certificate = certificate_issue(user=learner, course=course, issued_by=hr)
+    client = signed_in(platform_admin)
+
+    everything = client.get(TRAIL_URL)
+    issued_only = client.get(TRAIL_URL, {"action": "certificate_issue"})
+    revoked_only = client.get(TRAIL_URL, {"action": "certificate_revoke"})
+
+    assert everything.status_code == 200
+    assert "Audit trail" in everything.content.decode()
+    assert str(certificate) in issued_only.content.decode()
+    assert hr.email in issued_only.content.decode()
+    assert str(certificate) not in revoked_only.content.decode()
+
+
+def test_the_reports_menu_lists_the_trail_for_platform_admins_only(platform_admin, hr):
+    assert TRAIL_URL in signed_in(platform_admin).get("/admin/").content.decode()
+    assert TRAIL_URL not in signed_in(hr).get("/admin/").content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.HR, Role.COACH, Role.LEARNER])
+def test_nobody_else_reads_the_trail(org_a, role):
+    person = UserFactory(organisation=org_a, roles=[role])
+
+    response = signed_in(person).get(TRAIL_URL)
+
+    # Wagtail answers a refused admin page by sending the person away (home or sign-in).
+    assert response.status_code in (302, 403)
+    assert not response.get("Location", "").startswith(TRAIL_URL)
+    assert "Audit trail" not in response.content.decode()
+
+
+def test_the_trail_cannot_be_edited_from_the_admin(platform_admin):
+    client = signed_in(platform_admin)
+
+    assert client.post(TRAIL_URL, {"action": "hr_export"}).status_code == 405
+
+
+def test_the_download_keeps_names_from_becoming_formulas(platform_admin, org_a):
+    evil = UserFactory(organisation=org_a, full_name='=HYPERLINK("http://x.example","y")')
+    audit_record(actor=platform_admin, action=AuditAction.ROLE_CHANGE, target=evil)
+
+    response = signed_in(platform_admin).get(TRAIL_URL, {"export": "csv"})
+
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    labels = [row[5] for row in rows[1:]]
+    assert '\'=HYPERLINK("http://x.example","y")' in labels
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows[1:] for cell in row)
