@@ -111,11 +111,7 @@ def certificate_render(*, certificate_id: int, force: bool = False) -> bool:
     from .rendering import certificate_pdf
 
     with transaction.atomic():
-        certificate = (
-            Certificate.objects.select_for_update()
-            .select_related("template")
-            .get(pk=certificate_id)
-        )
+        certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
         if certificate.pdf and not force:
             return True
         pdf = certificate_pdf(certificate)
