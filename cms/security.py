@@ -152,6 +152,12 @@ class MfaRequiredMiddleware:
         )
 
     @cached_property
+    def learner_prefixes(self) -> tuple[str, ...]:
+        # A coach's own learner pages (their action plan, questions to their coach, sharing):
+        # the same as any learner's, so not behind the staff check.
+        return (reverse("coaching:me"), reverse("coaching:ask"), reverse("coaching:sharing"))
+
+    @cached_property
     def activate_url(self) -> str:
         return reverse("mfa_activate_totp")
 
@@ -161,6 +167,7 @@ class MfaRequiredMiddleware:
         if (
             getattr(settings, "TOUCHPOINT_MFA_REQUIRED", True)
             and request.path.startswith(self.protected_prefixes)
+            and not request.path.startswith(self.learner_prefixes)
             and request.user.is_authenticated
             and mfa_required_for(request.user)
         ):

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
-from people.models import Organisation, User
+from people.audit import audit_record
+from people.models import AuditAction, Organisation, User
 from scenarios.models import AttemptStep
 from scenarios.selectors import graph_for_attempt
 
@@ -210,6 +211,19 @@ def note_update(*, note: CoachNote, session_on: date, body: str) -> CoachNote:
 
 def note_delete(*, note: CoachNote) -> None:
     note.delete()
+
+
+def notes_opened(*, coach: User, learner: User, notes: list[CoachNote]) -> None:
+    """Put a coach's reading of private notes on the audit trail (nothing when there are none)."""
+    if not notes:
+        return
+    audit_record(
+        actor=coach,
+        action=AuditAction.PRIVATE_NOTE_VIEW,
+        organisation=learner.organisation_id,
+        target=notes[0] if len(notes) == 1 else learner,
+        details={"learner": learner.email, "notes": [note.pk for note in notes]},
+    )
 
 
 # --- action plans -----------------------------------------------------------------------------

@@ -221,6 +221,8 @@ def _learner_page(
         .order_by("path")
     )
     attempts = selectors.attempts_of_learner(learner=learner)
+    notes = selectors.notes_of(coach=coach, learner=learner)
+    services.notes_opened(coach=coach, learner=learner, notes=notes)
     return TemplateResponse(
         request,
         "coaching/learner.html",
@@ -233,7 +235,7 @@ def _learner_page(
             .filter(learner=learner)
             .select_related("module", "answered_by")
             .order_by("-created_at"),
-            "notes": selectors.notes_of(coach=coach, learner=learner),
+            "notes": notes,
             "goals": selectors.goals_of(learner=learner),
             "profile_shared": selectors.profile_shared_with(coach=coach, learner=learner),
             "certificates": _certificates(learner),
@@ -296,6 +298,8 @@ def note_edit(request: HttpRequest, learner_id: int, note_id: int) -> HttpRespon
     if note is None:
         raise Http404
     form = NoteForm(request.POST or None, instance=note)
+    if request.method == "GET":
+        services.notes_opened(coach=request.user, learner=learner, notes=[note])
     if request.method == "POST" and form.is_valid():
         try:
             services.note_update(

@@ -57,6 +57,24 @@ def user_deactivate(*, user: User, by: User | None = None) -> User:
     return user
 
 
+@transaction.atomic
+def users_set_active(*, users: list[User], active: bool, by: User | None = None) -> int:
+    """Activate or deactivate several people, each through the save that ends sessions and audits.
+
+    One save per person, not `QuerySet.update()`: an update would leave the deactivated signed in
+    (no signal fires) until their next request. Returns how many changed.
+    """
+    changed = 0
+    for user in users:
+        if user.is_active == active:
+            continue
+        user.is_active = active
+        user._audit_actor = by
+        user.save(update_fields=["is_active"])
+        changed += 1
+    return changed
+
+
 def user_active_changed(*, user: User, active: bool, by: User | None = None) -> None:
     """What follows a change of `is_active`, whichever path made it (service, admin form)."""
     if not active:

@@ -2,8 +2,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
+from wagtail.users.views.bulk_actions import SetActiveStateBulkAction
 
 from .audit_admin import AuditTrailMenuItem, AuditTrailView
+from .sessions import users_set_active
 from .viewsets import OrganisationViewSet
 
 register_snippet(OrganisationViewSet)
@@ -31,3 +33,15 @@ def register_audit_trail_menu_item():
         icon_name="history",
         order=1050,
     )
+
+
+# Replaces Wagtail's own "Set active state" (same action type, registered after it): Wagtail's
+# updates the rows in one statement, so no signal fires, sessions stay open and nothing is audited.
+@hooks.register("register_bulk_action", order=1)
+class SetActiveStateEndingSessions(SetActiveStateBulkAction):
+    @classmethod
+    def execute_action(cls, objects, mark_as_active=False, model=None, **kwargs):
+        by = kwargs.get("user")
+        # As Wagtail: nobody deactivates themselves from the list.
+        users = [user for user in objects if by is None or user.pk != by.pk]
+        return users_set_active(users=users, active=mark_as_active, by=by), 0

@@ -18,7 +18,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from courses.models import Assignment, CoursePage, Enrolment
-from people.models import Organisation, Team, User
+from people.audit import audit_record
+from people.models import AuditAction, Organisation, Team, User
 
 from . import selectors
 from .models import (
@@ -299,7 +300,28 @@ def export_job_create(
         expires_at=now + EXPORT_TTL,
     )
     export_build.enqueue(str(job.pk))
+    export_record(
+        actor=requester, organisation=organisation, filters=filters, format=format, job=job
+    )
     return job
+
+
+def export_record(
+    *,
+    actor: User | None,
+    organisation: Organisation,
+    filters: selectors.ReportFilters,
+    format: str,
+    job: ExportJob | None = None,
+) -> None:
+    """Put an export of people's records on the audit trail (actor None: the command line)."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.HR_EXPORT,
+        organisation=organisation,
+        target=job,
+        details={"format": str(format), "filters": filters.as_dict()},
+    )
 
 
 def _progress_writer(job_id, total: int):

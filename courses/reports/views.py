@@ -246,7 +246,11 @@ def export_csv(request: HttpRequest, scope: HRScope) -> HttpResponse:
     form = ReportFilterForm(request.GET, organisation=scope.organisation)
     if not form.is_valid():
         return redirect(reverse("reports:completions") + "?" + request.GET.urlencode())
-    rows = selectors.completion_rows(organisation=scope.organisation, filters=form.filters())
+    filters = form.filters()
+    rows = selectors.completion_rows(organisation=scope.organisation, filters=filters)
+    services.export_record(
+        actor=request.user, organisation=scope.organisation, filters=filters, format="csv"
+    )
     response = StreamingHttpResponse(
         csv_chunks(selectors.completion_tuples(rows)), content_type="text/csv; charset=utf-8"
     )

@@ -123,3 +123,30 @@ def test_a_learner_who_leaves_the_organisation_is_walled_off(note, coach_client,
     learner.save(update_fields=["organisation"])
 
     assert coach_client.get(f"/coach/learners/{learner.pk}/").status_code == 404
+
+
+# --- reading private notes is on the audit trail -------------------------------------------------
+
+
+def test_opening_private_notes_is_on_the_audit_trail(note, coach, coach_client, learner):
+    from people.models import AuditAction, AuditEvent
+
+    coach_client.get(f"/coach/learners/{learner.pk}/")
+    coach_client.get(f"/coach/learners/{learner.pk}/notes/{note.pk}/")
+
+    page, edit = AuditEvent.objects.filter(action=AuditAction.PRIVATE_NOTE_VIEW).order_by("pk")
+    assert (page.actor, page.organisation) == (coach, learner.organisation)
+    assert page.details == {"learner": learner.email, "notes": [note.pk]}
+    assert (edit.target_type, edit.target_id) == ("coaching.coachnote", str(note.pk))
+    # The trail says whose notes were read, never what they say.
+    assert SECRET not in str(page.details) + page.target_label + edit.target_label
+
+
+def test_a_learner_page_without_notes_writes_nothing(cohort, other_coach, learner, note):
+    from people.models import AuditAction, AuditEvent
+
+    cohort.coaches.add(other_coach)
+
+    signed_in(other_coach).get(f"/coach/learners/{learner.pk}/")
+
+    assert not AuditEvent.objects.filter(action=AuditAction.PRIVATE_NOTE_VIEW).exists()

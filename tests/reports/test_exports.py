@@ -221,3 +221,41 @@ def test_export_completions_refuses_an_unknown_organisation(tmp_path):
         call_command(
             "export_completions", "--organisation", "nope", "--output", str(tmp_path / "x.csv")
         )
+
+
+# --- every export is on the audit trail ---------------------------------------------------------
+
+
+def test_each_export_is_on_the_audit_trail_with_who_what_and_filters(hr, hr_client, rows, tmp_path):
+    from people.models import AuditAction, AuditEvent
+
+    csv_rows(hr_client.get(reverse("reports:export_csv"), {"status": "in_progress"}))
+    job = start_export(hr_client, {"sort": "-name"}, "xlsx")
+    call_command(
+        "export_completions", "--organisation", "acme", "--output", str(tmp_path / "a.csv")
+    )
+
+    web_csv, web_xlsx, command = AuditEvent.objects.filter(action=AuditAction.HR_EXPORT).order_by(
+        "pk"
+    )
+    assert (web_csv.actor, web_csv.organisation, web_csv.ip_address) == (
+        hr,
+        hr.organisation,
+        "127.0.0.1",
+    )
+    assert web_csv.details["format"] == "csv"
+    assert web_csv.details["filters"]["status"] == "in_progress"
+    assert (web_xlsx.actor, web_xlsx.details["format"]) == (hr, "xlsx")
+    assert web_xlsx.details["filters"]["sort"] == "-name"
+    assert (web_xlsx.target_type, web_xlsx.target_id) == ("reports.exportjob", str(job.pk))
+    # The command line has no signed-in person: the trail says the system exported.
+    assert (command.actor, command.actor_label, command.details["format"]) == (None, "", "csv")
+    assert command.organisation == hr.organisation
+
+
+def test_a_refused_export_is_not_on_the_trail(hr_client, rows):
+    from people.models import AuditAction, AuditEvent
+
+    hr_client.get(reverse("reports:export_csv"), {"status": "bogus"})
+
+    assert not AuditEvent.objects.filter(action=AuditAction.HR_EXPORT).exists()

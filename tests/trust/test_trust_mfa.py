@@ -59,6 +59,16 @@ def test_a_learner_is_never_asked(learner_client, course):
         assert "2fa" not in response.get("Location", ""), url
 
 
+def test_a_coachs_own_learner_pages_are_not_behind_the_staff_check(coach):
+    client = signed_in(coach)
+
+    for url in ("/coach/me/", "/coach/ask/", "/coach/sharing/"):
+        response = client.get(url)
+        assert "2fa" not in response.get("Location", ""), url
+    assert client.get("/coach/").url == SETUP_URL  # their coaching pages still are
+    assert client.get("/coach/learners/1/").url == SETUP_URL
+
+
 def open_setup(client: Client):
     """allauth asks for the password again before an authenticator is added."""
     asked = client.get(SETUP_URL)

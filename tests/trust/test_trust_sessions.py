@@ -99,6 +99,33 @@ def test_deactivating_in_the_wagtail_admin_signs_the_person_out(learner):
     assert event.actor == admin
 
 
+def test_the_admins_bulk_set_active_state_signs_people_out_and_is_audited(learner, learner_b):
+    laptop, _ = password_sign_in(learner.email)
+    other, _ = password_sign_in(learner_b.email)
+    admin = UserFactory(is_superuser=True, roles=[Role.PLATFORM_ADMIN])
+    url = reverse("wagtail_bulk_action", args=["people", "user", "set_active_state"])
+
+    response = signed_in(admin).post(
+        f"{url}?id={learner.pk}&id={learner_b.pk}&id={admin.pk}&next=/admin/users/",
+        {"mark_as_active": "False"},
+    )
+
+    assert response.status_code == 302
+    assert list(User.objects.filter(is_active=False).order_by("pk")) == [learner, learner_b]
+    assert laptop.get("/learn/").url.startswith("/accounts/login/")
+    assert other.get("/learn/").url.startswith("/accounts/login/")
+    events = AuditEvent.objects.filter(action=AuditAction.USER_DEACTIVATE).order_by("target_id")
+    assert [(e.actor, e.target_id) for e in events] == [
+        (admin, str(learner.pk)),
+        (admin, str(learner_b.pk)),
+    ]
+
+    signed_in(admin).post(f"{url}?id={learner.pk}&next=/admin/users/", {"mark_as_active": "True"})
+
+    assert User.objects.get(pk=learner.pk).is_active
+    assert AuditEvent.objects.filter(action=AuditAction.USER_ACTIVATE).get().actor == admin
+
+
 def test_a_deactivated_persons_next_request_is_signed_out_even_without_the_index(learner):
     """A bulk update (Wagtail's "set active state") sends no signal: the auth backend still
     refuses an inactive person on their very next request."""

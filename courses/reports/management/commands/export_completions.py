@@ -10,7 +10,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from courses.reports import selectors
+from courses.reports import selectors, services
 from courses.reports.exports import csv_write, xlsx_write
 from courses.reports.selectors import NO_TEAM, SORTS, ReportFilters, Status
 from people.models import Organisation, Team
@@ -77,5 +77,8 @@ class Command(BaseCommand):
         else:
             with open(output, "wb") as handle:
                 csv_write(selectors.completion_tuples(rows), handle)
+        services.export_record(
+            actor=None, organisation=organisation, filters=filters, format=options["format"]
+        )
         if output != "-":
             self.stdout.write(f"Wrote {output}.")
