@@ -1,6 +1,8 @@
 """Reads about the shared attitude model."""
 
-from .models import Dimension, Response
+from django.db.models import Exists, OuterRef
+
+from .models import Dimension, Questionnaire, Response
 
 
 def dimension_names() -> dict[str, str]:
@@ -10,6 +12,26 @@ def dimension_names() -> dict[str, str]:
 
 def dimension_choices() -> list[tuple[str, str]]:
     return list(dimension_names().items())
+
+
+def course_questionnaire_pending(
+    *, user, questionnaire_id: int, course_id: int, phase: str
+) -> bool:
+    """Whether the course's published before/after questionnaire still waits for the learner.
+
+    One query: the questionnaire is live and holds no response of theirs for this course.
+    """
+    answered = Response.objects.filter(
+        user=user,
+        questionnaire_id=OuterRef("pk"),
+        context_page_id=course_id,
+        phase=phase,
+    )
+    return (
+        Questionnaire.objects.filter(pk=questionnaire_id, live=True)
+        .filter(~Exists(answered))
+        .exists()
+    )
 
 
 def course_response_exists(*, user, questionnaire_id: int, course_id: int, phase: str) -> bool:

@@ -457,6 +457,16 @@ def note_of(*, coach: User, learner: User, note_id: int) -> CoachNote | None:
     return CoachNote.objects.filter(pk=note_id, coach=coach, learner=learner).first()
 
 
+def goal_of(*, learner: User, goal_id: int) -> Goal | None:
+    """One goal of the learner's own action plan."""
+    return Goal.objects.filter(pk=goal_id, learner=learner).first()
+
+
+def notification_of(*, user: User, notification_id: int) -> Notification | None:
+    """One notification addressed to the user."""
+    return Notification.objects.filter(pk=notification_id, recipient=user).first()
+
+
 def goals_of(*, learner: User) -> list[Goal]:
     """The learner's action plan with each goal's history (two queries)."""
     return list(

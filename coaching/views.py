@@ -6,6 +6,7 @@ Every id in a URL is looked up among what the requester may see (selectors); a m
 from __future__ import annotations
 
 from functools import wraps
+from typing import TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -30,7 +31,7 @@ from courses.selectors import course_visible_to
 from . import selectors, services
 from .forms import AnswerForm, GoalForm, NoteForm, QuestionForm, ReviewForm
 from .markdown import markdown_to_html
-from .models import Cohort, Goal, Notification, Review
+from .models import Cohort, Review
 
 
 def coach_required(view):
@@ -47,11 +48,18 @@ def coach_required(view):
     return wrapped
 
 
-def _learner_or_404(request: HttpRequest, learner_id: int):
-    learner = selectors.coached_learner(coach=request.user, learner_id=learner_id)
-    if learner is None:
+T = TypeVar("T")
+
+
+def found_or_404(found: T | None) -> T:
+    """A selector's answer, or a 404: what is not theirs does not exist for the asker."""
+    if found is None:
         raise Http404
-    return learner
+    return found
+
+
+def _learner_or_404(request: HttpRequest, learner_id: int):
+    return found_or_404(selectors.coached_learner(coach=request.user, learner_id=learner_id))
 
 
 # --- the coach's pages ------------------------------------------------------------------------
@@ -106,9 +114,7 @@ def _queue_next_url(coach) -> str:
 @coach_required
 def review(request: HttpRequest, step_id: int) -> HttpResponse:
     """Read a free-text answer in its conversation; rate it on the rubric; write feedback."""
-    step = selectors.answer_for_coach(coach=request.user, step_id=step_id)
-    if step is None:
-        raise Http404
+    step = found_or_404(selectors.answer_for_coach(coach=request.user, step_id=step_id))
     attempt = step.attempt
     state = attempt_state(attempt=attempt)
     node = state.graph.node(step.node_key) if state.graph else None
@@ -164,9 +170,7 @@ def review(request: HttpRequest, step_id: int) -> HttpResponse:
 
 @coach_required
 def question(request: HttpRequest, question_id: int) -> HttpResponse:
-    item = selectors.question_for_coach(coach=request.user, question_id=question_id)
-    if item is None:
-        raise Http404
+    item = found_or_404(selectors.question_for_coach(coach=request.user, question_id=question_id))
     form = AnswerForm(request.POST or None, initial={"answer": item.answer})
     preview = None
     if request.method == "POST" and form.is_valid():
@@ -251,9 +255,7 @@ def _learner_page(
 def learner_attempt(request: HttpRequest, learner_id: int, attempt_id: int) -> HttpResponse:
     """A learner's role-play transcript, with any feedback given, for their coach."""
     learner = _learner_or_404(request, learner_id)
-    attempt = selectors.attempt_of_learner(learner=learner, attempt_id=attempt_id)
-    if attempt is None:
-        raise Http404
+    attempt = found_or_404(selectors.attempt_of_learner(learner=learner, attempt_id=attempt_id))
     state = attempt_state(attempt=attempt)
     reviews = selectors.reviews_for_steps(step_ids=[e.line.step.pk for e in state.exchanges])
     return TemplateResponse(
@@ -294,9 +296,7 @@ def note_add(request: HttpRequest, learner_id: int) -> HttpResponse:
 @coach_required
 def note_edit(request: HttpRequest, learner_id: int, note_id: int) -> HttpResponse:
     learner = _learner_or_404(request, learner_id)
-    note = selectors.note_of(coach=request.user, learner=learner, note_id=note_id)
-    if note is None:
-        raise Http404
+    note = found_or_404(selectors.note_of(coach=request.user, learner=learner, note_id=note_id))
     form = NoteForm(request.POST or None, instance=note)
     if request.method == "GET":
         services.notes_opened(coach=request.user, learner=learner, notes=[note])
@@ -323,9 +323,7 @@ def note_edit(request: HttpRequest, learner_id: int, note_id: int) -> HttpRespon
 @coach_required
 def note_delete(request: HttpRequest, learner_id: int, note_id: int) -> HttpResponse:
     learner = _learner_or_404(request, learner_id)
-    note = selectors.note_of(coach=request.user, learner=learner, note_id=note_id)
-    if note is None:
-        raise Http404
+    note = found_or_404(selectors.note_of(coach=request.user, learner=learner, note_id=note_id))
     services.note_delete(note=note)
     messages.success(request, _("Note deleted."))
     return redirect(reverse("coaching:learner", args=[learner.pk]) + "#notes")
@@ -385,9 +383,7 @@ def learner_certificate(request: HttpRequest, learner_id: int, code: str) -> Htt
 
     learner = _learner_or_404(request, learner_id)
     wanted = normalise_code(code)
-    certificate = next((c for c in _certificates(learner) if c.code == wanted), None)
-    if certificate is None:
-        raise Http404
+    certificate = found_or_404(next((c for c in _certificates(learner) if c.code == wanted), None))
     return certificate_pdf_response(request, certificate)
 
 
@@ -450,9 +446,7 @@ def my_goal_add(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 def my_goal_tick(request: HttpRequest, goal_id: int) -> HttpResponse:
-    goal = Goal.objects.filter(pk=goal_id, learner=request.user).first()
-    if goal is None:
-        raise Http404
+    goal = found_or_404(selectors.goal_of(learner=request.user, goal_id=goal_id))
     done = request.POST.get("done") == "1"
     services.goal_tick(goal=goal, actor=request.user, done=done)
     if done:
@@ -507,9 +501,9 @@ def sharing(request: HttpRequest) -> HttpResponse:
     """The learner shares their attitude profile with a cohort's coaches, or withdraws it."""
     cohorts = selectors.learner_cohorts(learner=request.user)
     if request.method == "POST":
-        cohort = next((c for c in cohorts if str(c.pk) == request.POST.get("cohort")), None)
-        if cohort is None:
-            raise Http404
+        cohort = found_or_404(
+            next((c for c in cohorts if str(c.pk) == request.POST.get("cohort")), None)
+        )
         if request.POST.get("action") == "share":
             services.profile_share(learner=request.user, cohort=cohort)
             messages.success(
@@ -538,9 +532,9 @@ def sharing(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 def notification_open(request: HttpRequest, notification_id: int) -> HttpResponse:
-    notification = Notification.objects.filter(pk=notification_id, recipient=request.user).first()
-    if notification is None:
-        raise Http404
+    notification = found_or_404(
+        selectors.notification_of(user=request.user, notification_id=notification_id)
+    )
     services.notification_read(notification=notification)
     target = notification.url
     if not url_has_allowed_host_and_scheme(target, allowed_hosts=None):

@@ -13,6 +13,21 @@ from wagtail.search import index
 from .blocks import RICH_TEXT_FEATURES, ModuleStepsBlock
 
 
+def route_to_child(parent: Page, child_model: type[Page], request: HttpRequest, path_components):
+    """Wagtail's routing, reading the child as its one allowed type: one query, not two.
+
+    Page.route reads the generic child, then its specific row. The parent is cached on the child,
+    as Wagtail does, so a module reaches its course without a query.
+    """
+    if not path_components:
+        return Page.route(parent, request, path_components)
+    child = child_model.objects.child_of(parent).filter(slug=path_components[0]).first()
+    if child is None:
+        raise Http404
+    child._cached_parent_obj = parent
+    return child.route(request, path_components[1:])
+
+
 class CourseIndexPage(Page):
     """The catalogue root: lists the courses the visitor may see."""
 
@@ -25,6 +40,9 @@ class CourseIndexPage(Page):
 
     class Meta:
         verbose_name = _("course index")
+
+    def route(self, request: HttpRequest, path_components):
+        return route_to_child(self, CoursePage, request, path_components)
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from .selectors import catalogue_for
@@ -111,6 +129,9 @@ class CoursePage(Page):
 
     class Meta:
         verbose_name = _("course")
+
+    def route(self, request: HttpRequest, path_components):
+        return route_to_child(self, ModulePage, request, path_components)
 
     def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         from .selectors import course_overview, course_visible_to

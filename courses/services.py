@@ -20,6 +20,10 @@ class StepOutcome:
 
 def enrolment_get_or_create(*, user: User, course: CoursePage) -> Enrolment:
     """The learner's enrolment on the course; safe when two requests race to create it."""
+    # Read first: nearly every call finds one, and a plain read costs no transaction.
+    enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    if enrolment is not None:
+        return enrolment
     try:
         with transaction.atomic():
             enrolment, _created = Enrolment.objects.get_or_create(user=user, course=course)

@@ -13,10 +13,9 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
 
-from assessments.models import Questionnaire, Response
-from assessments.selectors import course_response_exists
+from assessments.models import Response
+from assessments.selectors import course_questionnaire_pending, course_response_exists
 
 from . import selectors, services
 from .assessment import assessment_state, assessment_submit
@@ -64,9 +63,13 @@ class ModuleVisit:
     """Everything a module view needs, looked up with the visitor's rights checked."""
 
     def __init__(self, request: HttpRequest, module: ModulePage):
-        parent_path = module.path[: -Page.steplen]
-        course = CoursePage.objects.live().filter(path=parent_path).first()
-        if course is None or not selectors.course_visible_to(user=request.user, course=course):
+        # Routing cached the course on the module (no query); a module reached otherwise reads it.
+        course = module.get_parent().specific
+        if (
+            not isinstance(course, CoursePage)
+            or not course.live
+            or not selectors.course_visible_to(user=request.user, course=course)
+        ):
             raise Http404
         self.request = request
         self.module = module
@@ -116,9 +119,7 @@ def _visit_or_login(request: HttpRequest, module: ModulePage) -> ModuleVisit | H
 def _before_questionnaire_pending(user, course: CoursePage) -> bool:
     if not course.before_questionnaire_id:
         return False
-    return Questionnaire.objects.filter(
-        pk=course.before_questionnaire_id, live=True
-    ).exists() and not course_response_exists(
+    return course_questionnaire_pending(
         user=user,
         questionnaire_id=course.before_questionnaire_id,
         course_id=course.pk,

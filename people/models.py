@@ -214,6 +214,19 @@ class User(AbstractBaseUser, PermissionsMixin):
     def sees_hr_pages(self) -> bool:
         return self.is_superuser or self.has_role(Role.HR)
 
+    @cached_property
+    def may_open_admin(self) -> bool:
+        """Whether to offer the Wagtail admin (header link, userbar).
+
+        Someone whose only group is Learners cannot have the permission, so their pages skip
+        the two permission queries; anyone else is asked the permission itself.
+        """
+        if self.is_superuser:
+            return True
+        if not self.role_names - {Role.LEARNER.value}:
+            return False
+        return self.has_perm("wagtailadmin.access_admin")
+
     def has_role(self, role: Role) -> bool:
         if role == Role.PLATFORM_ADMIN and self.is_superuser:
             return True

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from courses.models import ModulePage
 
@@ -12,6 +14,14 @@ def signed_in(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+def queries_to_get(client: Client, url: str) -> int:
+    """How many queries one GET of `url` runs (it must answer 200)."""
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
 
 
 def modules_of(course) -> list[ModulePage]:

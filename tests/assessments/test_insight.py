@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from factories import UserFactory
-from helpers import signed_in, soup
+from helpers import queries_to_get, signed_in, soup
 
 from assessments.insights import (
     NO_VARIANCE,
@@ -393,18 +391,12 @@ def test_insight_queries_do_not_grow_with_responses(superuser_client, make_quest
             values = [1 + number % 5, 1 + (number * 3) % 5, 1 + (number + 1) % 5, 3]
             answer(learners[number % 5], questionnaire, values, step=str(number))
 
-    def queries() -> int:
-        with CaptureQueriesContext(connection) as context:
-            response = superuser_client.get(insight_url(questionnaire.pk))
-        assert response.status_code == 200
-        return len(context.captured_queries)
-
     add_responses(0, 5)
     superuser_client.get(insight_url(questionnaire.pk))  # warm-up: the session's first write
-    few = queries()
+    few = queries_to_get(superuser_client, insight_url(questionnaire.pk))
     add_responses(5, 45)
     assert Response.objects.filter(questionnaire=questionnaire).count() == 50
-    many = queries()
+    many = queries_to_get(superuser_client, insight_url(questionnaire.pk))
 
     assert many == few, (few, many)
     assert "50 responses" in soup(superuser_client.get(insight_url(questionnaire.pk))).get_text(

@@ -12,11 +12,9 @@ from conftest import (
     two_way_nodes,
 )
 from django.contrib.auth.models import Permission
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from factories import UserFactory
-from helpers import signed_in, soup
+from helpers import queries_to_get, signed_in, soup
 
 from people.roles import Role
 from scenarios.models import Attempt
@@ -307,18 +305,12 @@ def test_insight_queries_do_not_grow_with_attempts(superuser_client, make_scenar
             attempt_answer(attempt=attempt, sequence=0, node_key="r", reply="Because.")
             attempt_answer(attempt=attempt, sequence=1, node_key="a", choice_index=number % 2)
 
-    def queries() -> int:
-        with CaptureQueriesContext(connection) as context:
-            response = superuser_client.get(insight_url(scenario.pk))
-        assert response.status_code == 200
-        return len(context.captured_queries)
-
     add_attempts(5)
     superuser_client.get(insight_url(scenario.pk))  # warm-up: the session's first write
-    few = queries()
+    few = queries_to_get(superuser_client, insight_url(scenario.pk))
     add_attempts(45)
     assert Attempt.objects.filter(scenario=scenario).count() == 50
-    many = queries()
+    many = queries_to_get(superuser_client, insight_url(scenario.pk))
 
     assert many == few, (few, many)
     page = soup(superuser_client.get(insight_url(scenario.pk)))
