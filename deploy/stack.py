@@ -179,11 +179,17 @@ class Stack:
             try:
                 with urllib.request.urlopen(request, timeout=5) as response:
                     if response.status == 200:
-                        return
+                        break
             except OSError:
                 pass
             time.sleep(0.3)
-        raise RuntimeError(f"{process.name} not healthy in {timeout}s")
+        else:
+            raise RuntimeError(f"{process.name} not healthy in {timeout}s")
+        # The container's HEALTHCHECK (deploy/Dockerfile) must agree: run the script itself.
+        env = {**self.env, "HEALTHCHECK_URL": f"{process.url}/healthz"}
+        result = subprocess.run([str(BIN / "healthcheck")], cwd=ROOT, env=env, capture_output=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"deploy/bin/healthcheck failed: {result.stderr[-2000:]!r}")
 
     # --- tear-down ----------------------------------------------------------------------
     def close(self) -> None:
