@@ -174,6 +174,15 @@ class AssignForm(forms.Form):
         help_text=_("A column headed “email”, or addresses in the first column. At most 2 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv,text/plain"}),
     )
+    notify = forms.BooleanField(
+        label=_("E-mail each person about it"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "One e-mail naming the course, the due date and where to start; nobody who has "
+            "already finished the course gets one."
+        ),
+    )
 
     def __init__(self, *args, organisation: Organisation, **kwargs) -> None:
         super().__init__(*args, **kwargs)

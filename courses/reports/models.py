@@ -54,6 +54,7 @@ class ReminderSettings(models.Model):
 
 
 class ReminderKind(models.TextChoices):
+    ASSIGNED = "assigned", _("Assigned")
     DUE_SOON = "due_soon", _("Due soon")
     OVERDUE = "overdue", _("Overdue")
 

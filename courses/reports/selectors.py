@@ -674,6 +674,24 @@ def reminder_candidates(
     return rows.filter(~Exists(already)).select_related("user", "course")
 
 
+def assignment_notice_candidates(*, assignment_id: int) -> QuerySet[Enrolment]:
+    """The open enrolments an assignment set, not yet told about it (for this due date)."""
+    already = ReminderSent.objects.filter(
+        enrolment=OuterRef("pk"), kind=ReminderKind.ASSIGNED, due_date=OuterRef("due_date")
+    )
+    return (
+        Enrolment.objects.filter(
+            assignment_id=assignment_id,
+            completed_at__isnull=True,
+            due_date__isnull=False,
+            user__is_active=True,
+            course__live=True,
+        )
+        .filter(~Exists(already))
+        .select_related("user", "course")
+    )
+
+
 def organisations_with_due_dates() -> QuerySet[Organisation]:
     return Organisation.objects.filter(
         pk__in=Enrolment.objects.filter(completed_at__isnull=True, due_date__isnull=False).values(

@@ -71,12 +71,15 @@ def assignment_create(
     team: Team | None = None,
     emails: Iterable[str] = (),
     not_emails: Iterable[str] = (),
+    notify: bool = False,
 ) -> AssignmentOutcome:
     """Assign the course to a team and/or people (by e-mail) of the organisation, due on a date.
 
     Everyone found is enrolled (or keeps their enrolment and progress) with the new due date.
     E-mails matching nobody in the organisation, and entries that are not e-mail addresses
     (`not_emails`), are kept on the assignment and returned, so HR can fix and resend them.
+    With `notify`, each person still to finish the course gets one e-mail (by the worker, after
+    the assignment is committed).
     """
     if not selectors.assignable_courses(organisation=organisation).filter(pk=course.pk).exists():
         raise AssignmentRefused("This course is not offered to the organisation.")
@@ -124,6 +127,10 @@ def assignment_create(
         Enrolment.objects.filter(course=course, user_id__in=chunk).update(
             due_date=due_date, assigned_at=now, assignment=assignment
         )
+    if notify and ids:
+        from .tasks import assignment_notify
+
+        transaction.on_commit(lambda: assignment_notify.enqueue(assignment.pk))
     return AssignmentOutcome(
         assignment=assignment,
         enrolled=len(ids) - len(existing),
@@ -175,6 +182,7 @@ def reminder_message(
     """The e-mail a learner gets; HR previews exactly this on the reminders page."""
     context = {
         "kind": kind,
+        "is_assigned": kind == ReminderKind.ASSIGNED,
         "is_overdue": kind == ReminderKind.OVERDUE,
         "name": learner_name,
         "course": course_title,
@@ -238,6 +246,39 @@ def reminder_send(
         logger.exception("Reminder for enrolment %s (%s) not sent", enrolment.pk, kind)
         return None
     return True
+
+
+def assignment_notify(*, assignment_id: int, today: date | None = None) -> ReminderRun:
+    """Tell each learner of an assignment about it, once per due date (safe to run twice)."""
+    today = today or timezone.localdate()
+    run = ReminderRun()
+    candidates = selectors.assignment_notice_candidates(assignment_id=assignment_id)
+    ids = list(candidates.values_list("pk", flat=True))
+    if not ids:
+        return run
+    organisation_id = (
+        Assignment.objects.filter(pk=assignment_id)
+        .values_list("organisation_id", flat=True)
+        .first()
+    )
+    policy = selectors.reminder_policy(organisation_id=organisation_id)  # HR's note, if any
+    with translation.override(settings.LANGUAGE_CODE), get_connection() as connection:
+        for chunk in _chunks(ids):
+            for enrolment in candidates.filter(pk__in=chunk):
+                result = reminder_send(
+                    enrolment=enrolment,
+                    kind=ReminderKind.ASSIGNED,
+                    policy=policy,
+                    today=today,
+                    connection=connection,
+                )
+                if result is True:
+                    run.sent += 1
+                elif result is False:
+                    run.already_sent += 1
+                else:
+                    run.failed += 1
+    return run
 
 
 def reminders_send(*, today: date | None = None) -> ReminderRun:

@@ -18,6 +18,12 @@ def export_build(job_id: str) -> str | None:
 
 
 @task()
+def assignment_notify(assignment_id: int) -> dict[str, int]:
+    run = services.assignment_notify(assignment_id=assignment_id)
+    return {"sent": run.sent, "already_sent": run.already_sent, "failed": run.failed}
+
+
+@task()
 def reminders_send() -> dict[str, int]:
     run = services.reminders_send()
     return {"sent": run.sent, "already_sent": run.already_sent, "failed": run.failed}

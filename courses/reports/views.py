@@ -361,8 +361,9 @@ def assign(request: HttpRequest, scope: HRScope) -> HttpResponse:
                 team=data["team"],
                 emails=data["email_list"],
                 not_emails=data["not_emails"],
+                notify=data["notify"],
             )
-            messages.success(request, _assigned_message(outcome))
+            messages.success(request, _assigned_message(outcome, notified=data["notify"]))
             return redirect(scope.url("reports:assignment", outcome.assignment.pk))
     else:
         form = AssignForm(
@@ -379,7 +380,7 @@ def assign(request: HttpRequest, scope: HRScope) -> HttpResponse:
     return TemplateResponse(request, "reports/assign.html", context)
 
 
-def _assigned_message(outcome: services.AssignmentOutcome) -> str:
+def _assigned_message(outcome: services.AssignmentOutcome, *, notified: bool) -> str:
     total = outcome.enrolled + outcome.updated
     text = ngettext("Assigned to %(n)s person.", "Assigned to %(n)s people.", total) % {"n": total}
     if outcome.updated:
@@ -388,6 +389,13 @@ def _assigned_message(outcome: services.AssignmentOutcome) -> str:
             "%(n)s were already enrolled and keep their progress.",
             outcome.updated,
         ) % {"n": outcome.updated}
+    to_tell = total - outcome.already_completed
+    if notified and to_tell:
+        text += " " + ngettext(
+            "An e-mail is on its way to %(n)s person.",
+            "E-mails are on their way to %(n)s people.",
+            to_tell,
+        ) % {"n": to_tell}
     return text
 
 

@@ -197,3 +197,82 @@ def test_the_demo_assigns_the_course_to_a_team_once():
         and set(Enrolment.objects.filter(assignment=assignment).values_list("user_id", flat=True))
         == members
     )
+
+
+# --- telling people ------------------------------------------------------------------------------
+
+
+def test_assigning_can_email_each_person_once(
+    hr_client, course, store, store_people, due, mailoutbox, django_capture_on_commit_callbacks
+):
+    done = store_people["in_store"][0]
+    enrol(done, course, state="completed", assigned=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = assign(
+            hr_client, course=course.pk, due_date=due.isoformat(), team=store.pk, notify="on"
+        )
+
+    assert "E-mails are on their way to 2 people." in response.content.decode()
+    to_tell = {user.email for user in store_people["in_store"][1:]}
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(to_tell)  # not the one who finished
+    message = mailoutbox[0]
+    date_text = f"{due.day} {due:%b %Y}"
+    assert message.subject == f"New course for you: “{course.title}”, due on {date_text}"
+    assert "Your organisation has asked you to take the course" in message.body
+    assert "Start here: http" in message.body
+
+    # The same assignment again (a second click, or the task re-run): nobody hears twice.
+    with django_capture_on_commit_callbacks(execute=True):
+        assign(hr_client, course=course.pk, due_date=due.isoformat(), team=store.pk, notify="on")
+    assert len(mailoutbox) == 2
+    # A new due date is news.
+    later = due + timedelta(days=7)
+    with django_capture_on_commit_callbacks(execute=True):
+        assign(hr_client, course=course.pk, due_date=later.isoformat(), team=store.pk, notify="on")
+    assert len(mailoutbox) == 4
+
+
+def test_without_the_tick_nobody_is_emailed(
+    hr_client, course, store, store_people, due, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = assign(hr_client, course=course.pk, due_date=due.isoformat(), team=store.pk)
+
+    assert "Assigned to 3 people." in response.content.decode()
+    assert "E-mail" not in response.content.decode().split("Assigned to 3 people.")[1][:80]
+    assert mailoutbox == []
+
+
+def test_the_form_offers_the_email_ticked(hr_client):
+    page = soup(hr_client.get(reverse("reports:assign")))
+
+    box = page.select_one("input[name=notify]")
+    assert box is not None and box.has_attr("checked")
+    assert page.select_one(f"label[for={box['id']}]").get_text(strip=True)
+
+
+def test_a_refusing_mail_server_keeps_the_assignment_and_a_rerun_sends(
+    hr, org_a, course, store, store_people, due, mailoutbox, monkeypatch
+):
+    from django.core.mail import EmailMessage
+
+    from courses.reports.services import assignment_create, assignment_notify
+
+    outcome = assignment_create(
+        organisation=org_a, course=course, due_date=due, assigned_by=hr, team=store
+    )
+    real_send = EmailMessage.send
+
+    def refuse(self, fail_silently=False):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr(EmailMessage, "send", refuse)
+    failed = assignment_notify(assignment_id=outcome.assignment.pk)
+    monkeypatch.setattr(EmailMessage, "send", real_send)
+    retried = assignment_notify(assignment_id=outcome.assignment.pk)
+
+    assert (failed.sent, failed.failed) == (0, 3)
+    assert Enrolment.objects.filter(assignment=outcome.assignment).count() == 3
+    assert (retried.sent, retried.failed) == (3, 0)
+    assert len(mailoutbox) == 3
