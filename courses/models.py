@@ -268,6 +268,11 @@ class Assignment(models.Model):
     learner_count = models.PositiveIntegerField(_("learners"), default=0)
     # E-mail addresses HR listed that matched nobody in the organisation, shown back to HR.
     unknown_emails = models.JSONField(_("unknown e-mail addresses"), default=list, blank=True)
+    notify = models.BooleanField(
+        _("e-mail the learners"),
+        default=False,
+        help_text=_("Each learner gets one e-mail about the assignment; unsent ones are retried."),
+    )
 
     class Meta:
         verbose_name = _("assignment")

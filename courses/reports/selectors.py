@@ -692,6 +692,16 @@ def assignment_notice_candidates(*, assignment_id: int) -> QuerySet[Enrolment]:
     )
 
 
+def assignments_with_unsent_notices(*, since: datetime) -> list[int]:
+    """Assignments made since `since` whose e-mails were asked for and not all sent."""
+    unsent = assignment_notice_candidates(assignment_id=OuterRef("pk"))
+    return list(
+        Assignment.objects.filter(notify=True, created_at__gte=since)
+        .filter(Exists(unsent))
+        .values_list("pk", flat=True)
+    )
+
+
 def organisations_with_due_dates() -> QuerySet[Organisation]:
     return Organisation.objects.filter(
         pk__in=Enrolment.objects.filter(completed_at__isnull=True, due_date__isnull=False).values(

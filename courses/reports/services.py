@@ -107,6 +107,7 @@ def assignment_create(
         assigned_by=assigned_by,
         learner_count=len(user_ids),
         unknown_emails=unknown,
+        notify=notify,
     )
     ids = sorted(user_ids)
     existing: set[int] = set()
@@ -281,10 +282,23 @@ def assignment_notify(*, assignment_id: int, today: date | None = None) -> Remin
     return run
 
 
+# How long the daily run keeps retrying an assignment e-mail that could not be sent.
+ASSIGNMENT_NOTICE_RETRY_DAYS = 7
+
+
 def reminders_send(*, today: date | None = None) -> ReminderRun:
-    """Every reminder due today across all organisations, each exactly once."""
+    """Every reminder due today across all organisations, each exactly once.
+
+    Assignment e-mails that failed (mail server down) go out here too, for a week.
+    """
     today = today or timezone.localdate()
     run = ReminderRun()
+    since = timezone.now() - timedelta(days=ASSIGNMENT_NOTICE_RETRY_DAYS)
+    for assignment_id in selectors.assignments_with_unsent_notices(since=since):
+        retried = assignment_notify(assignment_id=assignment_id, today=today)
+        run.sent += retried.sent
+        run.already_sent += retried.already_sent
+        run.failed += retried.failed
     with translation.override(settings.LANGUAGE_CODE), get_connection() as connection:
         for organisation in selectors.organisations_with_due_dates():
             policy = selectors.reminder_policy(organisation_id=organisation.pk)
