@@ -1,6 +1,6 @@
 from django.core.validators import RegexValidator
 from django.db import models
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -31,6 +31,21 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request: HttpRequest, path_components):
+        """Wagtail's routing, but a page only passed through is not read in full.
+
+        For /courses/<course>/<module>/ the course index is a waypoint: its own fields are
+        never used, so it is taken as a deferred specific instance (one query, not two). The
+        page that is served is read in full, as Wagtail does.
+        """
+        if len(path_components) < 2:
+            return super().route(request, path_components)
+        child = self.get_children().filter(slug=path_components[0]).first()
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = self
+        return child.specific_deferred.route(request, path_components[1:])
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from courses.selectors import learner_courses
