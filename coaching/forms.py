@@ -91,9 +91,14 @@ class GoalForm(forms.Form):
         label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
+    def __init__(self, *args, current_due_on=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Editing a goal that is past its date may keep that date; a new past date is refused.
+        self.current_due_on = current_due_on
+
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]
-        if due_on < timezone.localdate():
+        if due_on < timezone.localdate() and due_on != self.current_due_on:
             raise forms.ValidationError(_("Choose today or a later date."))
         return due_on
 

@@ -184,7 +184,13 @@ class GoalEvent(models.Model):
     ADDED = "added"
     DONE = "done"
     REOPENED = "reopened"
-    KINDS = [(ADDED, _("agreed")), (DONE, _("ticked off")), (REOPENED, _("opened again"))]
+    CHANGED = "changed"
+    KINDS = [
+        (ADDED, _("agreed")),
+        (DONE, _("ticked off")),
+        (REOPENED, _("opened again")),
+        (CHANGED, _("reworded or moved")),
+    ]
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(

@@ -249,6 +249,29 @@ def goal_add(*, learner: User, actor: User, text: str, due_on: date) -> Goal:
 
 
 @transaction.atomic
+def goal_update(*, goal: Goal, actor: User, text: str, due_on: date) -> Goal:
+    """Reword a goal or move its date (the learner or their coach); the history says who did."""
+    text = " ".join((text or "").split())[:300]
+    if not text:
+        raise CoachingError(_("Describe the goal."))
+    locked = Goal.objects.select_for_update().get(pk=goal.pk)
+    if (locked.text, locked.due_on) == (text, due_on):
+        return locked  # saved unchanged: nothing to record
+    locked.text, locked.due_on = text, due_on
+    locked.save(update_fields=["text", "due_on"])
+    GoalEvent.objects.create(goal=locked, actor=actor, kind=GoalEvent.CHANGED)
+    if actor.pk != locked.learner_id:
+        notification_create(
+            recipient=locked.learner,
+            kind=Notification.GOAL,
+            message=_("Your coach changed a goal in your action plan: “%(goal)s”.")
+            % {"goal": locked.text[:120]},
+            url=reverse("coaching:me") + f"#goal-{locked.pk}",
+        )
+    return locked
+
+
+@transaction.atomic
 def goal_tick(*, goal: Goal, actor: User, done: bool) -> Goal:
     """The learner ticks a goal off (or opens it again); each change goes into its history."""
     if actor.pk != goal.learner_id:

@@ -24,6 +24,11 @@ urlpatterns = [
         name="note_delete",
     ),
     path("learners/<int:learner_id>/goals/", views.goal_add, name="goal_add"),
+    path(
+        "learners/<int:learner_id>/goals/<int:goal_id>/",
+        views.goal_edit,
+        name="goal_edit",
+    ),
     path("learners/<int:learner_id>/profile/", views.learner_profile, name="learner_profile"),
     path(
         "learners/<int:learner_id>/certificates/<str:code>/",
@@ -34,6 +39,7 @@ urlpatterns = [
     path("me/", views.me, name="me"),
     path("me/goals/", views.my_goal_add, name="my_goal_add"),
     path("me/goals/<int:goal_id>/", views.my_goal_tick, name="my_goal_tick"),
+    path("me/goals/<int:goal_id>/edit/", views.my_goal_edit, name="my_goal_edit"),
     path("ask/", views.ask, name="ask"),
     path("sharing/", views.sharing, name="sharing"),
     path("notifications/<int:notification_id>/", views.notification_open, name="notification"),

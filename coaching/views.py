@@ -347,6 +347,48 @@ def goal_add(request: HttpRequest, learner_id: int) -> HttpResponse:
     return redirect(reverse("coaching:learner", args=[learner.pk]) + "#action-plan")
 
 
+def _goal_edit_page(request: HttpRequest, goal, *, back_url: str, learner=None) -> HttpResponse:
+    """Reword a goal or move its date; shared by the learner's and the coach's pages."""
+    form = GoalForm(
+        request.POST or None,
+        initial={"text": goal.text, "due_on": goal.due_on},
+        current_due_on=goal.due_on,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.goal_update(
+                goal=goal,
+                actor=request.user,
+                text=form.cleaned_data["text"],
+                due_on=form.cleaned_data["due_on"],
+            )
+        except services.CoachingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Goal saved."))
+            return redirect(f"{back_url}#goal-{goal.pk}")
+    return TemplateResponse(
+        request,
+        "coaching/goal_edit.html",
+        {
+            "goal": goal,
+            "form": form,
+            "learner": learner,
+            "back_url": back_url,
+            "nav_section": "coaching",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@coach_required
+def goal_edit(request: HttpRequest, learner_id: int, goal_id: int) -> HttpResponse:
+    learner = _learner_or_404(request, learner_id)
+    goal = found_or_404(selectors.goal_of(learner=learner, goal_id=goal_id))
+    back_url = reverse("coaching:learner", args=[learner.pk])
+    return _goal_edit_page(request, goal, back_url=back_url, learner=learner)
+
+
 @coach_required
 def learner_profile(request: HttpRequest, learner_id: int) -> HttpResponse:
     """The learner's attitude profile, only while they share it with this coach's cohort."""
@@ -454,6 +496,13 @@ def my_goal_tick(request: HttpRequest, goal_id: int) -> HttpResponse:
     else:
         messages.info(request, _("Goal opened again."))
     return redirect(reverse("coaching:me") + f"#goal-{goal.pk}")
+
+
+@never_cache
+@login_required
+def my_goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
+    goal = found_or_404(selectors.goal_of(learner=request.user, goal_id=goal_id))
+    return _goal_edit_page(request, goal, back_url=reverse("coaching:me"))
 
 
 def _module_for(request: HttpRequest, raw_id: str | None) -> ModulePage | None:

@@ -121,3 +121,77 @@ def test_a_learner_without_a_coach_cannot_add_goals(colleague):
     assert client.post("/coach/me/goals/", {"text": GOAL, "due_on": in_days(5)}).status_code == 404
     assert "not in a coaching cohort yet" in text_of(client.get("/coach/me/"))
     assert not Goal.objects.exists()
+
+
+# --- rewording a goal or moving its date ----------------------------------------------------------
+
+
+def test_the_learner_rewords_their_goal_and_the_history_says_so(cohort, coach, learner):
+    goal = Goal.objects.create(learner=learner, created_by=coach, text=GOAL, due_on=in_days(7))
+    client = signed_in(learner)
+    edit_link = page(client.get("/coach/me/")).select_one(f"#goal-{goal.pk} a[href$='/edit/']")
+    assert edit_link["href"] == f"/coach/me/goals/{goal.pk}/edit/"
+    form = page(client.get(edit_link["href"]))
+    assert form.select_one("input[name=text]")["value"] == GOAL
+
+    response = client.post(
+        edit_link["href"], {"text": "Greet every caller by name", "due_on": in_days(14)}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/coach/me/#goal-{goal.pk}"
+    goal.refresh_from_db()
+    assert (goal.text, goal.due_on.isoformat()) == ("Greet every caller by name", in_days(14))
+    assert history(goal)[-1] == (GoalEvent.CHANGED, learner.email)
+    assert "reworded or moved — Asha Rao" in " ".join(
+        page(client.get("/coach/me/")).select_one(f"#goal-{goal.pk}").get_text(" ").split()
+    )
+
+
+def test_the_coach_moves_a_goal_and_the_learner_is_told(
+    cohort, coach, coach_client, learner, django_capture_on_commit_callbacks
+):
+    goal = Goal.objects.create(learner=learner, created_by=coach, text=GOAL, due_on=in_days(7))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coach_client.post(
+            f"/coach/learners/{learner.pk}/goals/{goal.pk}/", {"text": GOAL, "due_on": in_days(21)}
+        )
+
+    assert response["Location"] == f"/coach/learners/{learner.pk}/#goal-{goal.pk}"
+    goal.refresh_from_db()
+    assert goal.due_on.isoformat() == in_days(21)
+    assert history(goal)[-1] == (GoalEvent.CHANGED, coach.email)
+    assert "Your coach changed a goal" in Notification.objects.get(recipient=learner).message
+
+
+def test_saving_unchanged_records_nothing_and_a_past_goal_keeps_its_date(cohort, coach, learner):
+    goal = Goal.objects.create(learner=learner, created_by=coach, text=GOAL, due_on=in_days(-3))
+    client = signed_in(learner)
+    url = f"/coach/me/goals/{goal.pk}/edit/"
+
+    unchanged = client.post(url, {"text": GOAL, "due_on": in_days(-3)})
+    assert unchanged.status_code == 302
+    assert GoalEvent.objects.filter(goal=goal).count() == 0
+
+    reworded = client.post(url, {"text": "Greet callers by name", "due_on": in_days(-3)})
+    assert reworded.status_code == 302  # its own past date may stay
+
+    moved_back = client.post(url, {"text": "Greet callers by name", "due_on": in_days(-5)})
+    assert moved_back.status_code == 400
+    assert "Choose today or a later date." in text_of(moved_back)
+    goal.refresh_from_db()
+    assert goal.due_on.isoformat() == in_days(-3)
+
+
+def test_an_empty_goal_is_refused_and_keeps_what_was_typed(cohort, coach, learner):
+    goal = Goal.objects.create(learner=learner, created_by=coach, text=GOAL, due_on=in_days(7))
+
+    response = signed_in(learner).post(
+        f"/coach/me/goals/{goal.pk}/edit/", {"text": "   ", "due_on": in_days(9)}
+    )
+
+    assert response.status_code == 400
+    assert page(response).select_one("input[name=due_on]")["value"] == in_days(9)
+    goal.refresh_from_db()
+    assert goal.text == GOAL

@@ -370,6 +370,10 @@ REGISTRY: dict[str, Callable[[World], Case]] = {
             ok=(302,),
         ),
     )[1],
+    "coaching:goal_edit": lambda w: (
+        w.with_cohorts(),
+        Case(_("coaching:goal_edit", w.learner.pk, w.goal.pk), [w.coach]),
+    )[1],
     "coaching:learner_profile": lambda w: (
         w.shared_profile,
         Case(_("coaching:learner_profile", w.learner.pk), [w.coach]),
@@ -386,6 +390,7 @@ REGISTRY: dict[str, Callable[[World], Case]] = {
         data={"done": "1"},
         ok=(302,),
     ),
+    "coaching:my_goal_edit": lambda w: Case(_("coaching:my_goal_edit", w.goal.pk), [w.learner]),
     "coaching:notification": lambda w: Case(
         _("coaching:notification", w.notification.pk), [w.learner], ok=(302,)
     ),
