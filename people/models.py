@@ -260,6 +260,7 @@ class AuditAction(models.TextChoices):
     PRIVATE_NOTE_VIEW = "private_note_view", _("Private note opened")
     USER_DEACTIVATE = "user_deactivate", _("User deactivated")
     USER_ACTIVATE = "user_activate", _("User reactivated")
+    USER_DELETE = "user_delete", _("User deleted")
 
 
 class AuditEvent(models.Model):

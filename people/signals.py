@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in, user_logged_out
-from django.db.models.signals import m2m_changed, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 
 from .audit import audit_actor, audit_record
 from .models import AuditAction, User
 from .roles import Role
-from .sessions import user_active_changed, user_session_forget, user_session_register
+from .sessions import (
+    user_active_changed,
+    user_session_forget,
+    user_session_register,
+    user_sessions_end,
+)
 
 ROLE_NAMES = {role.value for role in Role}
 
@@ -113,11 +118,27 @@ def _on_groups_changed(sender, instance, action, reverse, model, pk_set, **kwarg
         )
 
 
+def _before_user_delete(sender, instance: User, **kwargs) -> None:
+    """Deleting someone (admin list, shell) signs them out everywhere and goes on the trail.
+
+    Before the delete: the session index rows go with the user, and with them the keys.
+    """
+    user_sessions_end(user=instance)
+    audit_record(
+        actor=audit_actor(),
+        action=AuditAction.USER_DELETE,
+        organisation=instance.organisation_id,
+        target=instance,
+        details={"email": instance.email},
+    )
+
+
 def connect() -> None:
     user_logged_in.connect(_on_logged_in, dispatch_uid="people_session_register")
     user_logged_out.connect(_on_logged_out, dispatch_uid="people_session_forget")
     pre_save.connect(_before_user_save, sender=User, dispatch_uid="people_user_before")
     post_save.connect(_after_user_save, sender=User, dispatch_uid="people_user_after")
+    pre_delete.connect(_before_user_delete, sender=User, dispatch_uid="people_user_delete")
     m2m_changed.connect(
         _on_groups_changed, sender=User.groups.through, dispatch_uid="people_role_audit"
     )

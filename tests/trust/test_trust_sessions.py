@@ -126,6 +126,24 @@ def test_the_admins_bulk_set_active_state_signs_people_out_and_is_audited(learne
     assert AuditEvent.objects.filter(action=AuditAction.USER_ACTIVATE).get().actor == admin
 
 
+def test_deleting_someone_in_the_admin_signs_them_out_and_is_audited(learner):
+    laptop, _ = password_sign_in(learner.email)
+    key = laptop.session.session_key
+    admin = UserFactory(is_superuser=True, roles=[Role.PLATFORM_ADMIN])
+
+    response = signed_in(admin).post(reverse("wagtailusers_users:delete", args=[learner.pk]))
+
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=learner.pk).exists()
+    assert not Session.objects.filter(session_key=key).exists()
+    event = AuditEvent.objects.get(action=AuditAction.USER_DELETE)
+    assert (event.actor, event.target_id, event.details) == (
+        admin,
+        str(learner.pk),
+        {"email": learner.email},
+    )
+
+
 def test_a_deactivated_persons_next_request_is_signed_out_even_without_the_index(learner):
     """A bulk update (Wagtail's "set active state") sends no signal: the auth backend still
     refuses an inactive person on their very next request."""
