@@ -218,8 +218,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     def may_open_admin(self) -> bool:
         """Whether to offer the Wagtail admin (header link, userbar).
 
-        Someone whose only group is Learners cannot have the permission, so their pages skip
-        the two permission queries; anyone else is asked the permission itself.
+        The Learners group does not carry the permission (staff groups do), so someone in no
+        other group is not offered it and their pages skip the two permission queries; anyone
+        else is asked the permission itself.
         """
         if self.is_superuser:
             return True
