@@ -45,8 +45,9 @@ COACH_PAGES = {
     "learner_attempt": "coach",
     "note_edit": "coach",
     "learner_profile": "coach",
+    "goal_edit": "coach",
 }
-LEARNER_PAGES = {"me": "any", "ask": "any", "sharing": "any"}
+LEARNER_PAGES = {"me": "any", "ask": "any", "sharing": "any", "my_goal_edit": "learner"}
 POST_ONLY = {
     "note_add": "coach",
     "note_delete": "coach",
