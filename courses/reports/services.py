@@ -208,6 +208,20 @@ class ReminderRun:
     already_sent: int = 0
     failed: int = 0
 
+    def count(self, result: bool | None) -> None:
+        """Tally one `reminder_send` result."""
+        if result is True:
+            self.sent += 1
+        elif result is False:
+            self.already_sent += 1
+        else:
+            self.failed += 1
+
+    def add(self, other: ReminderRun) -> None:
+        self.sent += other.sent
+        self.already_sent += other.already_sent
+        self.failed += other.failed
+
 
 def reminder_send(
     *,
@@ -249,6 +263,26 @@ def reminder_send(
     return True
 
 
+def _send_each(
+    candidates, ids: list[int], *, kind: str, policy, today: date, connection, run: ReminderRun
+) -> None:
+    """Send `kind` to each candidate enrolment among `ids`, tallying into `run`.
+
+    Ids first (the caller's), then rows in chunks: no cursor stays open while we write.
+    """
+    for chunk in _chunks(ids):
+        for enrolment in candidates.filter(pk__in=chunk):
+            run.count(
+                reminder_send(
+                    enrolment=enrolment,
+                    kind=kind,
+                    policy=policy,
+                    today=today,
+                    connection=connection,
+                )
+            )
+
+
 def assignment_notify(*, assignment_id: int, today: date | None = None) -> ReminderRun:
     """Tell each learner of an assignment about it, once per due date (safe to run twice)."""
     today = today or timezone.localdate()
@@ -264,21 +298,15 @@ def assignment_notify(*, assignment_id: int, today: date | None = None) -> Remin
     )
     policy = selectors.reminder_policy(organisation_id=organisation_id)  # HR's note, if any
     with translation.override(settings.LANGUAGE_CODE), get_connection() as connection:
-        for chunk in _chunks(ids):
-            for enrolment in candidates.filter(pk__in=chunk):
-                result = reminder_send(
-                    enrolment=enrolment,
-                    kind=ReminderKind.ASSIGNED,
-                    policy=policy,
-                    today=today,
-                    connection=connection,
-                )
-                if result is True:
-                    run.sent += 1
-                elif result is False:
-                    run.already_sent += 1
-                else:
-                    run.failed += 1
+        _send_each(
+            candidates,
+            ids,
+            kind=ReminderKind.ASSIGNED,
+            policy=policy,
+            today=today,
+            connection=connection,
+            run=run,
+        )
     return run
 
 
@@ -295,10 +323,7 @@ def reminders_send(*, today: date | None = None) -> ReminderRun:
     run = ReminderRun()
     since = timezone.now() - timedelta(days=ASSIGNMENT_NOTICE_RETRY_DAYS)
     for assignment_id in selectors.assignments_with_unsent_notices(since=since):
-        retried = assignment_notify(assignment_id=assignment_id, today=today)
-        run.sent += retried.sent
-        run.already_sent += retried.already_sent
-        run.failed += retried.failed
+        run.add(assignment_notify(assignment_id=assignment_id, today=today))
     with translation.override(settings.LANGUAGE_CODE), get_connection() as connection:
         for organisation in selectors.organisations_with_due_dates():
             policy = selectors.reminder_policy(organisation_id=organisation.pk)
@@ -312,23 +337,16 @@ def reminders_send(*, today: date | None = None) -> ReminderRun:
                 candidates = selectors.reminder_candidates(
                     organisation=organisation, policy=policy, kind=kind, today=today
                 )
-                # Ids first, then rows in chunks: no cursor stays open while we write.
                 ids = list(candidates.values_list("pk", flat=True))
-                for chunk in _chunks(ids):
-                    for enrolment in candidates.filter(pk__in=chunk):
-                        result = reminder_send(
-                            enrolment=enrolment,
-                            kind=kind,
-                            policy=policy,
-                            today=today,
-                            connection=connection,
-                        )
-                        if result is True:
-                            run.sent += 1
-                        elif result is False:
-                            run.already_sent += 1
-                        else:
-                            run.failed += 1
+                _send_each(
+                    candidates,
+                    ids,
+                    kind=kind,
+                    policy=policy,
+                    today=today,
+                    connection=connection,
+                    run=run,
+                )
     return run
 
 
