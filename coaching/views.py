@@ -20,7 +20,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from assessments.charts import Bar, profile_svg
 from assessments.models import Dimension
 from assessments.selectors import dimension_names
 from courses.attitude import my_attitude
@@ -395,21 +394,13 @@ def learner_profile(request: HttpRequest, learner_id: int) -> HttpResponse:
     learner = _learner_or_404(request, learner_id)
     if not selectors.profile_shared_with(coach=request.user, learner=learner):
         raise Http404
-    entries = my_attitude(user=learner)
-    for entry in entries:
-        bars = [
-            Bar(
-                label=row.name,
-                value=row.after if row.after is not None else row.before,
-                before=row.before if row.after is not None else None,
-            )
-            for row in entry.rows
-        ]
-        entry.chart = profile_svg(
-            bars,
-            title=_("%(name)s’s attitude, before and after: %(course)s")
-            % {"name": learner.greeting_name, "course": entry.course.title},
-        )
+    entries = my_attitude(
+        user=learner,
+        chart_title=lambda course: (
+            _("%(name)s’s attitude, before and after: %(course)s")
+            % {"name": learner.greeting_name, "course": course.title}
+        ),
+    )
     return TemplateResponse(
         request,
         "coaching/profile.html",

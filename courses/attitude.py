@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -89,9 +90,11 @@ def attitude_sources(*, user) -> list[AttitudeSource]:
     return [source for source in sources if source is not None]
 
 
-def my_attitude(*, user) -> list[CourseAttitude]:
+def my_attitude(
+    *, user, chart_title: Callable[[CoursePage], str] | None = None
+) -> list[CourseAttitude]:
     """Per course with a before or after response (or another source's scores): scores, change
-    and role-play comparison.
+    and role-play comparison. `chart_title` names each course's chart (default: "Your attitude").
 
     Five queries whatever the number of courses, responses or attempts (plus one per source).
     """
@@ -170,6 +173,8 @@ def my_attitude(*, user) -> list[CourseAttitude]:
         ]
         entry.chart = profile_svg(
             bars,
-            title=_("Your attitude, before and after: %(course)s") % {"course": entry.course.title},
+            title=chart_title(entry.course)
+            if chart_title is not None
+            else _("Your attitude, before and after: %(course)s") % {"course": entry.course.title},
         )
     return list(result.values())
