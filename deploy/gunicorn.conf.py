@@ -6,6 +6,13 @@ Sync workers: a learner request is short and mostly database and template work, 
 
 import multiprocessing
 import os
+import sys
+from pathlib import Path
+
+# gunicorn reads this file before it imports the app: make the project importable for cms.logging.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from cms.logging import logging_config
 
 bind = os.environ.get("WEB_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
 # 2 x cores + 1 per host; PostgreSQL connections = hosts x this + workers, keep it under
@@ -32,32 +39,18 @@ control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(D)sus %({x-request-id}o)s'
-_json = os.environ.get("LOG_FORMAT", "json") != "plain"
-logconfig_dict = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "json": {"()": "cms.logging.JsonFormatter"},
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-    },
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "json" if _json else "plain",
-        }
-    },
-    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "gunicorn.error": {
-            "handlers": ["stdout"],
-            "level": os.environ.get("LOG_LEVEL", "INFO"),
-            "propagate": False,
-        },
+_level = os.environ.get("LOG_LEVEL", "INFO")
+# The site's own logging setup (cms.logging), plus gunicorn's two loggers.
+logconfig_dict = logging_config(
+    level=_level, json_lines=os.environ.get("LOG_FORMAT", "json") != "plain"
+)
+logconfig_dict["loggers"].update(
+    {
+        "gunicorn.error": {"handlers": ["stdout"], "level": _level, "propagate": False},
         "gunicorn.access": {
             "handlers": ["stdout"],
             "level": "INFO" if os.environ.get("WEB_ACCESS_LOG", "1") == "1" else "WARNING",
             "propagate": False,
         },
-    },
-}
+    }
+)
