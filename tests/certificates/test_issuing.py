@@ -81,7 +81,11 @@ def test_losing_a_race_returns_the_winners_certificate(learner, course, monkeypa
 
 @pytest.mark.skipif(
     connection.vendor == "sqlite",
-    reason="SQLite serialises every writer, so two threads cannot race; CI runs this on PostgreSQL",
+    reason=(
+        "The SQLite test database lives in memory on one connection, so four threads cannot "
+        "write to it at once; CI runs this race on PostgreSQL, and the race's losing path and "
+        "the database constraint are tested on both databases"
+    ),
 )
 @pytest.mark.django_db(transaction=True)
 def test_two_threads_completing_at_once_issue_one_certificate(learner, course):
