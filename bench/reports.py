@@ -44,6 +44,7 @@ def parse_args() -> argparse.Namespace:
 
 
 def seed(slug: str, learners: int, courses: int):
+    from cms.services import course_index_ensure
     from courses.reports.scale import scale_seed
 
     started = time.perf_counter()
@@ -53,6 +54,7 @@ def seed(slug: str, learners: int, courses: int):
         slug=slug,
         per_learner=PER_LEARNER,
         certificates=True,
+        course_index=course_index_ensure,
     )
     print(
         f"seeded {slug}: {result.learners} learners, {result.enrolments} rows, "

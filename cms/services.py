@@ -1,4 +1,4 @@
-"""Writes for the site itself: the home page and its Site record."""
+"""Writes for the site itself: the home page, its Site record and the course catalogue page."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
+
+from courses.models import CourseIndexPage
 
 from .models import HomePage, SiteBranding
 
@@ -36,6 +38,15 @@ def _tree_root_create() -> Page:
 
 
 @transaction.atomic
+def course_index_ensure() -> CourseIndexPage:
+    """The course catalogue page, under the site's home page (both made if missing)."""
+    index = CourseIndexPage.objects.first()
+    if index is None:
+        index = CourseIndexPage(title="Courses", slug="courses")
+        site_home_ensure().add_child(instance=index)
+    return index
+
+
 def site_home_ensure(*, hostname: str = "localhost", port: int = 80) -> HomePage:
     """Make a HomePage the default site's root (idempotent), replacing Wagtail's welcome page."""
     home = HomePage.objects.first()

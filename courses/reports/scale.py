@@ -18,7 +18,6 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 from django.utils import timezone
 
-from cms.services import site_home_ensure
 from courses.certificates.models import Certificate
 from courses.models import CourseIndexPage, CoursePage, Enrolment, ModulePage, ModuleProgress
 from people.models import Organisation, Team, User
@@ -51,15 +50,6 @@ def _code() -> str:
     return "-".join(chars[i : i + 5] for i in range(0, 20, 5))
 
 
-def _course_index() -> CourseIndexPage:
-    index = CourseIndexPage.objects.first()
-    if index is None:
-        home = site_home_ensure()
-        index = CourseIndexPage(title="Courses", slug="courses")
-        home.add_child(instance=index)
-    return index
-
-
 STEPS = [
     {"type": "story", "value": {"heading": "A scene", "body": "<p>A customer waits.</p>"}},
     {"type": "takeaways", "value": {"heading": "Takeaways", "items": ["Look up", "Say hello"]}},
@@ -67,10 +57,9 @@ STEPS = [
 
 
 def _courses(
-    organisation: Organisation, count: int, modules: int
+    index: CourseIndexPage, organisation: Organisation, count: int, modules: int
 ) -> list[tuple[CoursePage, list[ModulePage]]]:
     """Live courses limited to the organisation (nobody else sees them), without revisions."""
-    index = _course_index()
     result = []
     for number in range(1, count + 1):
         course = CoursePage(
@@ -106,8 +95,13 @@ def scale_seed(
     password: str = "touchpoint-scale",  # noqa: S107 - synthetic accounts, printed
     certificates: bool = False,
     progress: Callable[[str], None] | None = None,
+    course_index: Callable[[], CourseIndexPage],
 ) -> ScaleResult:
-    """Create the organisation `slug` with its HR person, teams, courses and learners."""
+    """Create the organisation `slug` with its HR person, teams, courses and learners.
+
+    `course_index` gives the catalogue page the courses go under, creating it (and the site's
+    home) if need be; it is cms's to build, and courses may not import cms.
+    """
     say = progress or (lambda message: None)
     if Organisation.objects.filter(slug=slug).exists():
         raise ScaleOrganisationExists(slug)
@@ -129,7 +123,7 @@ def scale_seed(
         from allauth.account.models import EmailAddress
 
         EmailAddress.objects.create(user=hr, email=hr_email, verified=True, primary=True)
-        course_list = _courses(organisation, courses, modules)
+        course_list = _courses(course_index(), organisation, courses, modules)
     say(f"Organisation {slug!r}: {teams} teams, {courses} courses of {modules} modules.")
 
     password_hash = make_password(password)  # hashed once: every synthetic learner shares it

@@ -11,6 +11,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.services import course_index_ensure
 from courses.reports.scale import ScaleOrganisationExists, scale_seed
 
 
@@ -61,6 +62,7 @@ class Command(BaseCommand):
                 password=options["password"],
                 certificates=options["certificates"],
                 progress=self.stdout.write if options["verbosity"] > 1 else None,
+                course_index=course_index_ensure,
             )
         except ScaleOrganisationExists as error:
             raise CommandError(
