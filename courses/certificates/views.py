@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -136,6 +138,7 @@ def manage(request: HttpRequest) -> HttpResponse:
         "certificates/manage.html",
         {
             "page": page,
+            "page_query": urlencode({"q": query, "status": status}),
             "query": query,
             "status": status,
             "nav_section": "hr",

@@ -116,3 +116,20 @@ def test_my_certificates_lists_only_mine(learner_client, certificate, learner_b,
     assert certificate.code in html
     assert other.code not in html
     assert f"/certificates/{certificate.code}/download/" in html
+
+
+def test_hr_list_pages_keep_the_search(hr_a, org_a, course, monkeypatch):
+    monkeypatch.setattr("courses.certificates.views.PAGE_SIZE", 2)
+    for number in range(3):
+        certificate_issue(
+            user=UserFactory(organisation=org_a, full_name=f"Ravi Kumar {number}"), course=course
+        )
+    certificate_issue(user=UserFactory(organisation=org_a, full_name="Meera Iyer"), course=course)
+    client = signed_in(hr_a)
+
+    first = client.get("/certificates/manage/?q=ravi").content.decode()
+    assert "Page 1 of 2" in first
+    assert 'href="?q=ravi&amp;status=&amp;page=2" rel="next"' in first
+    second = client.get("/certificates/manage/?q=ravi&status=&page=2").content.decode()
+    assert "Page 2 of 2" in second and "Ravi Kumar" in second
+    assert "Meera Iyer" not in first + second
