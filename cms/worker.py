@@ -11,8 +11,11 @@ cms/management/commands/db_worker.py):
   `max_attempts` workers died on them (a task that kills its worker must not loop forever);
 - puts a task it was told to stop in the middle of (a second Ctrl-C, a forced shutdown) back in
   the queue instead of recording it as failed;
-- runs the periodic commands (`certificates_render_pending`: retry PDFs that could not be
-  stored) once per interval across all workers.
+- runs the periodic commands once per interval across all workers: `certificates_render_pending`
+  (retry PDFs that could not be stored), `send_reminders --enqueue` (due-soon and overdue
+  e-mails, each sent once whenever it runs) and `expire_exports --enqueue` (delete expired
+  export files). So a deployment needs no cron; the heavy ones go through the queue, since the
+  housekeeping thread must keep beating.
 
 Task services must be idempotent (the certificate render is): a recovered task runs again.
 """
@@ -22,6 +25,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import shlex
 import socket
 import threading
 import time
@@ -48,8 +52,15 @@ RECOVERY_INTERVAL = 15  # seconds between looks for abandoned tasks
 # after this long.
 UNSEEN_WORKER_TIMEOUT = timedelta(hours=1)
 MAX_ATTEMPTS = 3
-# Management commands every worker pool runs on a schedule: name -> seconds between runs.
-DEFAULT_PERIODIC_COMMANDS = {"certificates_render_pending": 600}
+# Management commands every worker pool runs on a schedule: command line -> seconds between runs.
+DEFAULT_PERIODIC_COMMANDS = {
+    "certificates_render_pending": 600,
+    "send_reminders --enqueue": 3600,
+    "expire_exports --enqueue": 3600,
+}
+# A (re)started worker waits this long at most before its first run of each command; the
+# shared cache then keeps it to once per interval across the pool and across restarts.
+FIRST_RUN_DELAY = 600
 
 WORKER_LOST = "cms.worker.WorkerLost"
 INTERRUPTED = {"builtins.SystemExit", "builtins.KeyboardInterrupt"}
@@ -201,14 +212,20 @@ def periodic_commands() -> dict[str, int]:
 
 
 def periodic_run_due(*, name: str, interval: int) -> bool:
-    """Run the command if no worker ran it in the last `interval` seconds. True if it ran."""
-    if name not in get_commands():
+    """Run the command line `name` if no worker ran it in the last `interval` seconds.
+
+    True if it ran.
+    """
+    args = shlex.split(name)
+    if not args or args[0] not in get_commands():
+        logger.error("periodic command unknown", extra={"command": name})
         return False
     # cache.add is atomic in Redis: one worker in the pool wins each interval.
-    if not cache.add(f"tasks:periodic:{name}:{interval}", time.time(), timeout=interval):
+    key = "-".join(args)  # no spaces: memcached refuses them
+    if not cache.add(f"tasks:periodic:{key}:{interval}", time.time(), timeout=interval):
         return False
     output = io.StringIO()
-    call_command(name, verbosity=0, stdout=output)
+    call_command(*args, verbosity=0, stdout=output)
     logger.info("periodic command", extra={"command": name, "output": output.getvalue().strip()})
     return True
 
@@ -226,10 +243,13 @@ class Housekeeper(threading.Thread):
         self.stopping = threading.Event()
         self._last_recovery = 0.0
         self._periodic = periodic_commands()
-        # First run one interval after start: a restarted pool must not all run them at once,
-        # and a render just queued is not "pending" yet.
+        # A restarted pool must not all run them at once, and a render just queued is not
+        # "pending" yet; but a daily command must still run when workers restart daily.
         started = time.monotonic()
-        self._not_before = {name: started + interval for name, interval in self._periodic.items()}
+        self._not_before = {
+            name: started + min(interval, FIRST_RUN_DELAY)
+            for name, interval in self._periodic.items()
+        }
 
     def run(self) -> None:
         while not self.stopping.is_set():

@@ -114,10 +114,18 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 
-# --- Background work: deploy/bin/worker (cms/worker.py). Certificates whose PDF could not be
-# stored (full disk, storage outage) are retried this often, by one worker of the pool.
+# --- Background work: deploy/bin/worker (cms/worker.py). One worker of the pool runs each of
+# these every so many seconds (0 turns one off, e.g. when cron runs it instead): retry
+# certificates whose PDF could not be stored, send reminders (each goes out once, so a run
+# only sends what became due since the last), delete expired export files.
 TASKS_PERIODIC_COMMANDS = {
-    "certificates_render_pending": int(os.environ.get("TASKS_RETRY_INTERVAL", "600")),
+    command: seconds
+    for command, seconds in {
+        "certificates_render_pending": int(os.environ.get("TASKS_RETRY_INTERVAL", "600")),
+        "send_reminders --enqueue": int(os.environ.get("TASKS_REMINDERS_INTERVAL", "3600")),
+        "expire_exports --enqueue": int(os.environ.get("TASKS_EXPIRE_EXPORTS_INTERVAL", "3600")),
+    }.items()
+    if seconds > 0
 }
 
 # --- Logs: JSON lines on stdout (LOG_FORMAT=plain for a human at a terminal).

@@ -211,10 +211,13 @@ class AssignForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        text = "\n".join(
-            part for part in (data.get("emails") or "", data.get("emails_file") or "") if part
-        )
-        emails, invalid = emails_from_text(text) if text else ([], [])
+        # The pasted list and the file are read apart: each may have its own header row.
+        emails: list[str] = []
+        invalid: list[str] = []
+        for text in (data.get("emails") or "", data.get("emails_file") or ""):
+            found, not_found = emails_from_text(text) if text else ([], [])
+            emails += [email for email in found if email not in emails]
+            invalid += not_found
         if len(emails) > MAX_EMAILS:
             raise ValidationError(
                 _("At most %(n)s addresses at once; split the list.") % {"n": MAX_EMAILS}

@@ -104,6 +104,8 @@ SORTS = {
     "due": ("due_date",),
     "started": ("started_at",),
     "completed": ("completed_at",),
+    # Rows with a certificate first (ascending), then by code: a lookup by the code HR was given.
+    "certificate": ("certificate_code", "user__full_name"),
 }
 DEFAULT_SORT = "name"
 

@@ -180,6 +180,7 @@ COLUMNS = [
     ("due", gettext_lazy("Due")),
     ("started", gettext_lazy("Started")),
     ("completed", gettext_lazy("Completed")),
+    ("certificate", gettext_lazy("Certificate")),
 ]
 
 

@@ -115,6 +115,22 @@ def test_a_team_and_pasted_addresses_together(hr_client, course, store, store_pe
     assert Enrolment.objects.filter(course=course).count() == 4
 
 
+def test_pasted_addresses_and_a_csv_with_a_header_together(hr_client, course, store_people, due):
+    upload = SimpleUploadedFile(
+        "people.csv", b"Name,Email\nSid,s1@acme.example\n", content_type="text/csv"
+    )
+    response = assign(
+        hr_client,
+        course=course.pk,
+        due_date=due.isoformat(),
+        emails="s0@acme.example\ns1@acme.example",
+        emails_file=upload,
+    )
+
+    assert Assignment.objects.get().learner_count == 2
+    assert not soup(response).select(".hr-unknown__list li")  # the file's header is no entry
+
+
 @pytest.mark.parametrize(
     ("text", "emails", "invalid"),
     [

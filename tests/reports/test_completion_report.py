@@ -175,6 +175,12 @@ def test_sorting_by_a_column_both_ways(hr_client, population, course):
     ]
     by_progress = table_rows(hr_client.get(url, {"course": course.pk, "sort": "-progress"}))
     assert by_progress[0]["Name"] == "Asha Rao" and by_progress[-1]["Name"] == "Dara Obi"
+    for sort, order in [
+        ("certificate", ["Asha Rao", "Bilal Khan", "Chen Li", "Dara Obi"]),
+        ("-certificate", ["Asha Rao", "Dara Obi", "Chen Li", "Bilal Khan"]),
+    ]:  # the one certificate, then those without (blanks last, as in every column)
+        rows = table_rows(hr_client.get(url, {"course": course.pk, "sort": sort}))
+        assert [r["Name"] for r in rows] == order
 
 
 def test_headings_link_to_sorting_and_say_which_is_active(hr_client, population):
@@ -214,6 +220,16 @@ def test_dashboard_shows_rates_overdue_and_charts(hr_client, population, course)
     assert "25% done · 1 overdue" in str(charts[0])  # Customers first: 1 of 4 done, 1 overdue
     course_table = page.select("table.hr-figures")[0].get_text(" ", strip=True)
     assert "Customers first 4 1 1 1 1 25%" in course_table
+    team_rows = [
+        row.get_text(" ", strip=True)
+        for row in page.select("table.hr-figures")[1].select("tbody tr")
+    ]
+    # worked by hand: Store floor = Asha (done + not started on the second course) and Bilal
+    assert team_rows == [
+        "Customer support 1 0 0 1 0 0%",
+        "Store floor 3 1 1 0 1 33%",
+        "No team 1 0 0 0 1 0%",
+    ]
     # the weekly chart counts the completion of yesterday (or the day before at a week's turn)
     assert sum(int(t.get_text()) for t in charts[2].find_all("text")[::2]) == 1
 

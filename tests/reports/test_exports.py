@@ -131,13 +131,15 @@ def test_an_invalid_filter_goes_back_to_the_report(hr_client, rows):
     assert response["Location"].startswith(reverse("reports:completions"))
 
 
-def test_xlsx_matches_the_csv(hr_client, rows):
-    params = {"sort": "course"}
+@pytest.mark.parametrize("filtered", [False, True])
+def test_xlsx_matches_the_csv(hr_client, rows, store, filtered):
+    params = {"team": store.pk, "sort": "-name"} if filtered else {"sort": "course"}
     csv_data = csv_rows(hr_client.get(reverse("reports:export_csv"), params))
+    assert len(csv_data) == (1 + 2 if filtered else 1 + 4)  # heading + the filtered rows
 
     job = start_export(hr_client, params, "xlsx")
     job.refresh_from_db()
-    assert job.status == ExportStatus.DONE and job.rows_total == 4
+    assert job.status == ExportStatus.DONE and job.rows_total == len(csv_data) - 1
 
     download = hr_client.get(reverse("reports:export_download", args=[job.pk]))
     assert download.status_code == 200

@@ -79,6 +79,20 @@ def test_the_command_and_the_worker_task_send_no_duplicates(learners):
     assert len(mail.outbox) == 3
 
 
+def test_the_worker_sends_reminders_on_its_own_schedule_without_cron(learners, monkeypatch):
+    """Every worker's housekeeping thread runs send_reminders --enqueue (no cron needed)."""
+    from cms import worker
+
+    monkeypatch.setattr(worker, "FIRST_RUN_DELAY", 0)
+    housekeeper = worker.Housekeeper(worker_id="test:1:abcdefgh")
+    assert housekeeper._periodic["send_reminders --enqueue"] == 3600
+
+    housekeeper.tick()
+    assert len(mail.outbox) == 3  # the test backend runs the queued task at once
+    housekeeper.tick()
+    assert len(mail.outbox) == 3  # once per interval across the pool
+
+
 def test_a_reminder_taken_by_another_worker_is_not_sent_again(learners, course):
     enrolment = learners["soon"].enrolments.get()
     # Another worker recorded this send a moment ago (the unique constraint is the lock).

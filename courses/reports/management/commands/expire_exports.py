@@ -1,4 +1,4 @@
-"""Delete the files of expired HR exports. Run hourly from cron, e.g.
+"""Delete the files of expired HR exports. The worker runs it hourly; or cron:
 
 5 * * * *  cd /srv/touchpoint && .venv/bin/python manage.py expire_exports --enqueue
 """

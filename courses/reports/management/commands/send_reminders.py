@@ -1,4 +1,4 @@
-"""Send today's reminder e-mails (each goes out once). Run daily from cron, e.g.
+"""Send the reminder e-mails now due (each goes out once). The worker runs it hourly; or cron:
 
     15 8 * * *  cd /srv/touchpoint && .venv/bin/python manage.py send_reminders --enqueue
 
