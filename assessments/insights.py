@@ -10,7 +10,10 @@ Conventions:
   (points + 1 - value), using the flag recorded with the answer, as the learner's score did;
 - spreads are sample standard deviations (n - 1), variances sample variances;
 - only responses on the questionnaire's current scale are counted (a 5-point answer and a
-  7-point one are not comparable); the others are reported as left out.
+  7-point one are not comparable); the others are reported as left out;
+- answers are the learner's (DESIGN.md): like HR's aggregates, no figure is shown over fewer
+  than `MINIMUM_GROUP` distinct people (not responses: one person answers before and after), so
+  an author never sees one person's answers, even when only one or two people took it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 from wagtail.models import Revision
 
+from .aggregates import MINIMUM_GROUP
 from .models import Answer, Questionnaire, Response
 from .scoring import item_score
 from .selectors import dimension_names
@@ -35,6 +39,7 @@ FAIR_ALPHA = 0.5
 # Why alpha could not be computed.
 TOO_FEW_ITEMS = "too_few_items"
 TOO_FEW_RESPONSES = "too_few_responses"
+TOO_FEW_PEOPLE = "too_few_people"
 NO_VARIANCE = "no_variance"
 
 
@@ -77,6 +82,11 @@ class Alpha:
                 "min": MIN_ALPHA_RESPONSES,
                 "n": self.responses,
             }
+        if self.reason == TOO_FEW_PEOPLE:
+            return _(
+                "needs complete answers from at least %(min)d people, so that no one's answers "
+                "can be told apart"
+            ) % {"min": MINIMUM_GROUP}
         if self.reason == NO_VARIANCE:
             return _("every response has the same total, so there is no spread to explain")
         return ""
@@ -141,23 +151,29 @@ class ItemFigure:
     in_current_version: bool = True
     scored: list[int] = field(default_factory=list, repr=False)
     raw: list[int] = field(default_factory=list, repr=False)
+    people: set[int] = field(default_factory=set, repr=False)
     alpha_if_deleted: Alpha | None = None
 
     @property
-    def n(self) -> int:
-        return len(self.scored)
+    def withheld(self) -> bool:
+        """Answered by fewer than MINIMUM_GROUP people: no figure, not even the count."""
+        return len(self.people) < MINIMUM_GROUP
+
+    @property
+    def n(self) -> int | None:
+        return None if self.withheld else len(self.scored)
 
     @property
     def mean(self) -> float | None:
-        return mean(self.scored)
+        return None if self.withheld else mean(self.scored)
 
     @property
     def raw_mean(self) -> float | None:
-        return mean(self.raw)
+        return None if self.withheld else mean(self.raw)
 
     @property
     def sd(self) -> float | None:
-        return sample_sd(self.scored)
+        return None if self.withheld else sample_sd(self.scored)
 
 
 @dataclass
@@ -178,6 +194,16 @@ class QuestionnaireInsight:
     responses: int  # on the current scale: the ones counted
     left_out: dict[int, int] = field(default_factory=dict)  # other scale -> responses
     dimensions: list[DimensionFigure] = field(default_factory=list)
+    respondents: int = 0  # distinct people behind `responses`
+
+    @property
+    def withheld(self) -> bool:
+        """Too few people answered to show any figure without identifying someone."""
+        return 0 < self.respondents < MINIMUM_GROUP
+
+    @property
+    def minimum_group(self) -> int:
+        return MINIMUM_GROUP
 
     @property
     def left_out_total(self) -> int:
@@ -203,16 +229,19 @@ def questionnaire_insight(questionnaire: Questionnaire) -> QuestionnaireInsight:
     answered all of them; statements since removed are listed but not part of alpha.
     """
     points = questionnaire.scale_points
-    per_scale = dict(
-        Response.objects.filter(questionnaire=questionnaire)
+    per_scale = {
+        scale: (n, people)
+        for scale, n, people in Response.objects.filter(questionnaire=questionnaire)
         .order_by()
         .values_list("scale_points")
-        .annotate(n=Count("pk"))
-    )
+        .annotate(n=Count("pk"), people=Count("user", distinct=True))
+    }
+    responses, respondents = per_scale.pop(points, (0, 0))
     insight = QuestionnaireInsight(
         points=points,
-        responses=per_scale.pop(points, 0),
-        left_out=dict(sorted(per_scale.items())),
+        responses=responses,
+        respondents=respondents,
+        left_out={scale: n for scale, (n, _people) in sorted(per_scale.items())},
     )
 
     names = dimension_names()  # slug -> name, in the model's order
@@ -223,14 +252,19 @@ def questionnaire_insight(questionnaire: Questionnaire) -> QuestionnaireInsight:
         figures[item.pk] = ItemFigure(item.pk, item.statement, item.reverse_scored)
         item_dimension[item.pk] = item.dimension.slug
 
-    # response -> item -> scored value, for alpha.
+    # response -> item -> scored value, for alpha; response -> person, for the minimum group.
     by_response: dict[int, dict[int, int]] = defaultdict(dict)
+    person_of: dict[int, int] = {}
     answers = (
         Answer.objects.filter(response__questionnaire=questionnaire, response__scale_points=points)
         .order_by("response_id", "item_id")
-        .values_list("response_id", "item_id", "dimension", "reverse_scored", "value")
+        .values_list(
+            "response_id", "response__user_id", "item_id", "dimension", "reverse_scored", "value"
+        )
     )
-    for response_id, item_id, slug, reverse, value in answers:
+    if insight.withheld:
+        answers = answers.none()  # nothing of theirs is read, let alone shown
+    for response_id, user_id, item_id, slug, reverse, value in answers:
         if not 1 <= value <= points:
             continue  # not a point on this scale: nothing sensible to count
         figure = figures.get(item_id)
@@ -240,7 +274,9 @@ def questionnaire_insight(questionnaire: Questionnaire) -> QuestionnaireInsight:
         scored = item_score(value=value, points=points, reverse=reverse)
         figure.raw.append(value)
         figure.scored.append(scored)
+        figure.people.add(user_id)
         by_response[response_id][item_id] = scored
+        person_of[response_id] = user_id
 
     removed = {pk for pk, figure in figures.items() if not figure.in_current_version}
     if removed:
@@ -257,13 +293,17 @@ def questionnaire_insight(questionnaire: Questionnaire) -> QuestionnaireInsight:
 
     for dimension in dimensions.values():
         ids = [item.item_id for item in dimension.current_items]
-        rows = [
-            [values[pk] for pk in ids]
-            for values in by_response.values()
+        complete = [
+            response_id
+            for response_id, values in by_response.items()
             if all(pk in values for pk in ids)
         ]
+        rows = [[by_response[response_id][pk] for pk in ids] for response_id in complete]
         if len(ids) < 2:
             dimension.alpha = Alpha(None, len(ids), len(rows), TOO_FEW_ITEMS)
+            continue
+        if len({person_of[response_id] for response_id in complete}) < MINIMUM_GROUP:
+            dimension.alpha = Alpha(None, len(ids), len(rows), TOO_FEW_PEOPLE)
             continue
         dimension.alpha = (
             cronbach_alpha(rows) if rows else Alpha(None, len(ids), 0, TOO_FEW_RESPONSES)

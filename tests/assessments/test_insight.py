@@ -10,6 +10,7 @@ from helpers import queries_to_get, signed_in, soup
 from assessments.insights import (
     NO_VARIANCE,
     TOO_FEW_ITEMS,
+    TOO_FEW_PEOPLE,
     TOO_FEW_RESPONSES,
     Alpha,
     alpha_if_deleted,
@@ -111,11 +112,17 @@ THREE_EMPATHY = [
 
 
 @pytest.fixture
-def worked(make_questionnaire, learner):
+def five(org_a):
+    """Five learners: the fewest whose answers an author may see, as figures."""
+    return [UserFactory(organisation=org_a) for _ in range(5)]
+
+
+@pytest.fixture
+def worked(make_questionnaire, five):
     """The worked example, with item 2 reverse-scored: learners ticked 6 - the scored value."""
     questionnaire = make_questionnaire(THREE_EMPATHY)
     for number, (a, b, c) in enumerate(WORKED):
-        answer(learner, questionnaire, [a, 6 - b, c], step=str(number))
+        answer(five[number], questionnaire, [a, 6 - b, c], step=str(number))
     return questionnaire
 
 
@@ -227,33 +234,51 @@ def test_reverse_scoring_is_applied_before_the_statistics(worked):
     assert first.alpha_if_deleted.value == pytest.approx(WORKED_ALPHA_WITHOUT_1, abs=1e-6)
 
 
-def test_without_reverse_scoring_the_same_answers_do_not_hang_together(make_questionnaire, learner):
+def test_without_reverse_scoring_the_same_answers_do_not_hang_together(make_questionnaire, five):
     # The ticked values of the worked example, but nobody told the questionnaire item 2 is
     # reversed: alpha drops, which is what the report is for.
     questionnaire = make_questionnaire([(s, d, False) for s, d, _ in THREE_EMPATHY])
     for number, (a, b, c) in enumerate(WORKED):
-        answer(learner, questionnaire, [a, 6 - b, c], step=str(number))
+        answer(five[number], questionnaire, [a, 6 - b, c], step=str(number))
 
     [empathy] = questionnaire_insight(questionnaire).dimensions
 
     assert empathy.alpha.value < 0.5
 
 
-def test_single_item_dimensions_and_too_few_responses(make_questionnaire, learner):
+def test_a_single_item_dimension_has_figures_but_no_alpha(make_questionnaire, five):
     questionnaire = make_questionnaire(
         [*THREE_EMPATHY, ("I finish what I promise.", "ownership", False)]
     )
-    answer(learner, questionnaire, [4, 2, 4, 5], step="1")
-    answer(learner, questionnaire, [3, 3, 3, 4], step="2")
+    for person, promise in zip(five, [5, 4, 4, 3, 5], strict=True):
+        answer(person, questionnaire, [4, 2, 4, promise])
 
     empathy, ownership = questionnaire_insight(questionnaire).dimensions
 
-    assert empathy.alpha.reason == TOO_FEW_RESPONSES
-    assert "at least 3 complete responses (there are 2)" in empathy.alpha.reason_text
-    assert all(item.alpha_if_deleted is None for item in empathy.items)
+    assert empathy.alpha.reason == NO_VARIANCE  # every response has the same empathy total
     assert ownership.alpha.reason == TOO_FEW_ITEMS
     [promise] = ownership.items
-    assert (promise.n, promise.mean, promise.sd) == (2, 4.5, pytest.approx(0.5**0.5))
+    assert (promise.n, promise.mean, promise.sd) == (5, 4.2, pytest.approx(0.7**0.5))
+
+
+@pytest.mark.parametrize("people", [1, 2, 4])
+def test_fewer_than_five_people_show_no_figure_however_often_they_answered(
+    make_questionnaire, five, people
+):
+    # One person's answers are theirs: an author must not read them off a mean over one.
+    questionnaire = make_questionnaire(
+        [*THREE_EMPATHY, ("I finish what I promise.", "ownership", False)]
+    )
+    for number in range(10):
+        answer(five[number % people], questionnaire, [4, 2, 4, 5], step=str(number))
+
+    insight = questionnaire_insight(questionnaire)
+
+    assert (insight.responses, insight.respondents, insight.withheld) == (10, people, True)
+    for dimension in insight.dimensions:
+        assert dimension.alpha.reason in (TOO_FEW_PEOPLE, TOO_FEW_ITEMS)
+        for item in dimension.items:
+            assert (item.n, item.mean, item.raw_mean, item.sd) == (None, None, None, None)
 
 
 def test_alpha_counts_only_responses_that_answered_every_current_statement(worked, learner):
@@ -278,14 +303,14 @@ def test_alpha_counts_only_responses_that_answered_every_current_statement(worke
 
     insight = questionnaire_insight(worked)
 
-    assert insight.responses == 7
+    assert (insight.responses, insight.respondents) == (7, 6)
     [empathy] = insight.dimensions
-    # Only the two new responses answered all three current statements.
-    assert empathy.alpha.reason == TOO_FEW_RESPONSES
+    # Only the two new responses, both one person's, answered all three current statements.
+    assert empathy.alpha.reason == TOO_FEW_PEOPLE
     assert empathy.alpha.responses == 2
     items = by_statement(insight)
     assert items["I listen before I answer."].n == 7
-    assert items["I ask how the customer is."].n == 2
+    assert items["I ask how the customer is."].n is None  # one person: withheld
     removed = items["I interrupt customers who ramble."]  # its text, from the old revision
     assert not removed.in_current_version
     assert (removed.n, removed.mean) == (5, pytest.approx(3.4))
@@ -304,7 +329,7 @@ def test_responses_on_another_scale_are_left_out(worked, learner):
     worked.save()
     insight = questionnaire_insight(worked)
     assert (insight.responses, insight.left_out) == (0, {7: 5})
-    assert all(item.n == 0 for d in insight.dimensions for item in d.items)
+    assert all(item.n is None for d in insight.dimensions for item in d.items)
 
 
 # --- The admin page -----------------------------------------------------------------------------
@@ -328,6 +353,23 @@ def test_authors_see_the_figures(superuser_client, worked):
     assert cells[5] == f"{cronbach_alpha([[a, c] for a, _, c in WORKED]).value:.2f}"
 
 
+def test_a_coach_author_cannot_read_one_learners_answers(org_a, make_questionnaire, learner):
+    coach = UserFactory(organisation=org_a, roles=[Role.COACH])
+    questionnaire = make_questionnaire(THREE_EMPATHY)
+    answer(learner, questionnaire, [1, 5, 1])
+
+    response = signed_in(coach).get(insight_url(questionnaire.pk))
+
+    assert response.status_code == 200
+    page = soup(response)
+    text = page.get_text(" ", strip=True)
+    assert "Not enough responses to show without identifying people" in text
+    assert "1 response" in text  # how many answered is no secret; what they answered is
+    for row in page.select("tr.questionnaire-insight__item"):
+        cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+        assert cells[1:6] == ["<\xa05 people", "—", "—", "—", "—"]
+
+
 def test_undefined_alpha_shows_a_dash_and_the_reason(superuser_client, make_questionnaire):
     questionnaire = make_questionnaire(THREE_EMPATHY)
 
@@ -336,7 +378,7 @@ def test_undefined_alpha_shows_a_dash_and_the_reason(superuser_client, make_ques
     text = page.get_text(" ", strip=True)
     assert "No learner has answered this questionnaire yet." in text
     alpha = page.select_one(".questionnaire-insight__alpha").get_text(" ", strip=True)
-    assert "—" in alpha and "at least 3 complete responses (there are 0)" in alpha
+    assert "—" in alpha and "complete answers from at least 5 people" in alpha
 
 
 def test_unknown_questionnaire_is_not_found(superuser_client):
