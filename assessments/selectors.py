@@ -34,6 +34,18 @@ def course_questionnaire_pending(
     )
 
 
+def course_responses_given(*, user, course_ids: list[int], phase: str) -> set[tuple[int, int]]:
+    """(course id, questionnaire id) of each course questionnaire the learner has answered."""
+    if not course_ids:
+        return set()
+    return set(
+        Response.objects.filter(user=user, context_page_id__in=course_ids, phase=phase)
+        .order_by()
+        .values_list("context_page_id", "questionnaire_id")
+        .distinct()
+    )
+
+
 def course_response_exists(*, user, questionnaire_id: int, course_id: int, phase: str) -> bool:
     """Whether the learner has answered the course's before or after questionnaire."""
     return Response.objects.filter(

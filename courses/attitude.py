@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
@@ -13,7 +14,7 @@ from assessments.models import Response
 from assessments.selectors import dimension_names
 from scenarios.models import Attempt
 
-from .models import CoursePage
+from .models import CoursePage, Enrolment
 from .selectors import live_modules_of
 
 
@@ -34,6 +35,18 @@ class DimensionRow:
         return round(self.after - self.before, 1)
 
     @property
+    def change_text(self) -> str:
+        """Signed, e.g. "+12.5" or "-3.0"; a dash when there is nothing to compare."""
+        if self.change is None:
+            return "—"
+        return f"{self.change:+}" if self.change else str(self.change)
+
+    @property
+    def roleplay_text(self) -> str:
+        """Signed points; "0" when choices touched it and balanced out; a dash when none did."""
+        return "—" if self.roleplay is None else f"{self.roleplay:+}" if self.roleplay else "0"
+
+    @property
     def self_rating(self) -> float | None:
         return self.after if self.after is not None else self.before
 
@@ -43,8 +56,10 @@ class DimensionRow:
         rating = self.self_rating
         if rating is None:
             return ""
-        if not self.roleplay:
+        if self.roleplay is None:
             return _("No role-play choice has touched this yet.")
+        if self.roleplay == 0:
+            return _("Mixed: your role-play choices here gained and lost points in equal measure.")
         high, showed = rating >= 50, self.roleplay > 0
         if high and showed:
             return _("Agreed: you rated yourself high and your choices showed it.")
@@ -58,7 +73,7 @@ class DimensionRow:
 
     @property
     def agrees(self) -> bool | None:
-        if self.self_rating is None or not self.roleplay:
+        if self.self_rating is None or not self.roleplay:  # untouched, or balanced out
             return None
         return (self.self_rating >= 50) == (self.roleplay > 0)
 
@@ -71,6 +86,14 @@ class CourseAttitude:
     rows: list[DimensionRow] = field(default_factory=list)
     chart: str = ""
     other_labels: list[str] = field(default_factory=list)
+    completed: bool = False  # the learner has finished the course
+
+    @property
+    def after_url(self) -> str:
+        """The after-questionnaire, once the course is finished and until it is answered."""
+        if self.after or not self.completed or not self.course.after_questionnaire_id:
+            return ""
+        return reverse("courses:questionnaire", args=[self.course.pk, Response.AFTER])
 
 
 @dataclass(frozen=True)
@@ -96,7 +119,7 @@ def my_attitude(
     """Per course with a before or after response (or another source's scores): scores, change
     and role-play comparison. `chart_title` names each course's chart (default: "Your attitude").
 
-    Five queries whatever the number of courses, responses or attempts (plus one per source).
+    Six queries whatever the number of courses, responses or attempts (plus one per source).
     """
     responses = list(
         Response.objects.filter(user=user, phase__in=[Response.BEFORE, Response.AFTER])
@@ -121,6 +144,13 @@ def my_attitude(
             if course_id in courses:
                 result.setdefault(course_id, CourseAttitude(course=courses[course_id]))
 
+    completed = set(
+        Enrolment.objects.filter(
+            user=user, course_id__in=list(result), completed_at__isnull=False
+        ).values_list("course_id", flat=True)
+    )
+    for course_id, entry in result.items():
+        entry.completed = course_id in completed
     modules = live_modules_of(courses=[entry.course for entry in result.values()])
     module_course = {m.pk: course_id for course_id, ms in modules.items() for m in ms}
     # The latest finished attempt of each role-play step counts.

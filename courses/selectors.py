@@ -8,10 +8,13 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from assessments.models import Response
+from assessments.selectors import course_responses_given
 from people.models import User
 
 from .models import CoursePage, Enrolment, ModulePage, ModuleProgress, ReflectionAnswer
@@ -89,6 +92,8 @@ class CourseProgress:
     modules: list[ModuleStatus] = field(default_factory=list)
     continue_url: str = ""
     continue_module: ModulePage | None = None
+    # Set while a completed course's after-questionnaire waits to be answered.
+    after_questionnaire_url: str = ""
 
     @property
     def total(self) -> int:
@@ -201,9 +206,23 @@ def learner_courses(*, user: User, request: HttpRequest | None = None) -> list[C
         )
         for e in enrolments
     ]
+    _offer_after_questionnaires(user=user, cards=cards)
     # Overdue first, then by due date, then unfinished before finished.
     cards.sort(key=lambda c: (c.completed, not c.overdue, c.due_date or date.max, -c.enrolment.pk))
     return cards
+
+
+def _offer_after_questionnaires(*, user: User, cards: list[CourseProgress]) -> None:
+    """Link each completed course's after-questionnaire until it is answered (one query)."""
+    waiting = [card for card in cards if card.completed and card.course.after_questionnaire_id]
+    answered = course_responses_given(
+        user=user, course_ids=[card.course.pk for card in waiting], phase=Response.AFTER
+    )
+    for card in waiting:
+        if (card.course.pk, card.course.after_questionnaire_id) not in answered:
+            card.after_questionnaire_url = reverse(
+                "courses:questionnaire", args=[card.course.pk, Response.AFTER]
+            )
 
 
 def catalogue_for(

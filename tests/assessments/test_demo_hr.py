@@ -1,22 +1,53 @@
-"""The demo gives HR an organisation aggregate, and shows why small teams are hidden."""
+"""The demo shows HR why small teams are hidden, and a team appearing once five have answered."""
 
 from __future__ import annotations
 
 from django.core.management import call_command
 from django.urls import reverse
-from helpers import signed_in
+from helpers import signed_in, soup
 
+from courses.models import CoursePage
 from people.models import User
 
 
-def test_demo_hr_sees_the_organisation_but_not_the_small_teams():
+def groups(client) -> dict[str, str]:
+    """Each group's heading -> its counts line (before · after), as HR reads them."""
+    page = soup(client.get(reverse("assessments:hr_attitudes")))
+    return {
+        section.h3.get_text(" ", strip=True): section.select_one("dl").get_text(" ", strip=True)
+        for section in page.select("section.hr-group")
+    }
+
+
+def test_a_team_appears_to_hr_once_its_fifth_person_answers():
     call_command("seed_demo", verbosity=0)
     hr = signed_in(User.objects.get(email="hr@example.com"))
 
+    seen = groups(hr)
+    organisation = next(key for key in seen if "whole organisation" in key)
+    assert "Before the course 10 respondents" in seen[organisation]
+    assert "After the course 9 respondents" in seen[organisation]
+    # Four in Customer support, six on the Store floor: showing the Store floor would give
+    # Customer support away by subtraction, so neither team is shown.
+    assert seen["Team Customer support"].count("Not enough responses") == 2
+    assert seen["Team Store floor"].count("Not enough responses") == 2
     page = hr.get(reverse("assessments:hr_attitudes")).content.decode()
-
-    assert "7 respondents" in page  # before the course: seven colleagues
-    assert "6 respondents" in page  # after it: one has not answered yet
-    assert page.count("Not enough responses to show without identifying people") == 4
-    # Nothing that names a person reaches HR's page.
     assert "Anjali" not in page and "colleague1@example.com" not in page
+
+    # The demo learner, the fifth of Customer support, answers the before questionnaire.
+    learner = signed_in(User.objects.get(email="learner@example.com"))
+    course = CoursePage.objects.get(slug="customers-not-targets")
+    items = course.before_questionnaire.items.order_by("sort_order", "pk")
+    answered = learner.post(
+        reverse("courses:questionnaire", args=[course.pk, "before"]),
+        {f"item-{item.pk}": "3" for item in items},
+    )
+    assert answered.status_code == 302
+
+    seen = groups(hr)
+    assert "Before the course 11 respondents" in seen[organisation]
+    assert "Before the course 5 respondents" in seen["Team Customer support"]
+    assert "Before the course 6 respondents" in seen["Team Store floor"]
+    # After the course: still four and five, so still neither.
+    assert "After the course Not enough responses" in seen["Team Customer support"]
+    assert "After the course Not enough responses" in seen["Team Store floor"]

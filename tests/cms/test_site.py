@@ -188,7 +188,7 @@ def test_seed_demo_creates_people_teams_and_a_course_the_demo_learner_can_take(d
     emails = set(User.objects.values_list("email", flat=True))
     colleagues = {email for email in emails if email.startswith("colleague")}
     assert emails - colleagues == set(DEMO_ROLES)
-    assert len(colleagues) == 7  # their answers give HR an organisation aggregate of 7
+    assert len(colleagues) == 10  # their answers give HR an organisation aggregate of 10
     for email, role in DEMO_ROLES.items():
         user = User.objects.get(email=email)
         assert list(user.groups.values_list("name", flat=True)) == [role.value], email

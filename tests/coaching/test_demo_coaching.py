@@ -18,7 +18,7 @@ def test_the_demo_coach_finds_the_demo_cohort_and_the_demo_learners_reply_twice_
     cohort = Cohort.objects.get(name="Demo cohort")
     assert cohort.organisation.slug == "demo"
     assert [c.email for c in cohort.coaches.all()] == ["coach@example.com"]
-    assert cohort.learners.count() == 8
+    assert cohort.learners.count() == 11  # the demo learner and ten colleagues
     assert cohort.courses.get().title == "Customers, not targets"
     learner = User.objects.get(email="learner@example.com")
     assert Attempt.objects.filter(user=learner).count() == 1

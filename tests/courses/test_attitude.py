@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from helpers import modules_of, step_url
+from helpers import modules_of, soup, step_url
 
 from assessments.models import Dimension, Questionnaire, QuestionnaireItem, Response
 from scenarios.models import Attempt, Scenario
@@ -141,6 +141,83 @@ def test_before_then_after_shows_the_change_and_the_roleplay_comparison(
     # Empathy rated 100 and +3 in role-plays: agreed. Ownership rated 50 and -2: differs.
     assert "Agreed: you rated yourself high and your choices showed it." in page
     assert "Differs: you rated yourself high, but your role-play choices cost points here." in page
+
+
+@pytest.mark.parametrize(
+    ("rated", "points", "shown", "message"),
+    [
+        ("high", 2, "+2", "Agreed: you rated yourself high and your choices showed it."),
+        ("high", -2, "-2", "Differs: you rated yourself high, but your role-play choices cost"),
+        ("low", 2, "+2", "Differs: your choices showed more of this than you gave yourself"),
+        ("low", -2, "-2", "Agreed: your rating and your choices both point to room to grow."),
+        ("low", 0, "0", "Mixed: your role-play choices here gained and lost points in equal"),
+        ("high", None, "—", "No role-play choice has touched this yet."),
+    ],
+)
+def test_each_way_role_play_choices_can_compare_with_the_self_rating(
+    learner,
+    learner_client,
+    course_with_questionnaires,
+    questionnaire,
+    rated,
+    points,
+    shown,
+    message,
+):
+    course = course_with_questionnaires
+    module = modules_of(course)[0]
+    empathy = (5, 1) if rated == "high" else (1, 5)  # 100.0 or 0.0 (the second is reversed)
+    learner_client.post(url(course, "before"), answers(questionnaire, *empathy, 3, 3))
+    scenario = Scenario.objects.create(
+        title="S", persona_name="A", persona_situation="S", start_key="a", nodes=[]
+    )
+    from django.utils import timezone
+
+    Attempt.objects.create(
+        user=learner,
+        scenario=scenario,
+        revision=scenario.save_revision(),
+        context_page_id=module.pk,
+        context_step_id="x",
+        current_key="end",
+        points={} if points is None else {"empathy": points},
+        finished_at=timezone.now(),
+    )
+
+    page = soup(learner_client.get(reverse("courses:attitude")))
+
+    row = next(
+        tr for tr in page.select("table.attitude-table tbody tr") if "Empathy" in tr.th.get_text()
+    )
+    cells = [td.get_text(strip=True) for td in row.select("td")]
+    assert cells[0] == ("100.0" if rated == "high" else "0.0")
+    assert cells[3] == shown
+    assert cells[4].startswith(message)
+
+
+def test_the_after_questionnaire_is_offered_once_the_course_is_finished_until_answered(
+    learner, learner_client, course_with_questionnaires, questionnaire
+):
+    from django.utils import timezone
+
+    from courses.models import Enrolment
+
+    course = course_with_questionnaires
+    after = url(course, "after")
+    learner_client.post(url(course, "before"), answers(questionnaire, 2, 4, 4, 2))
+    for page in ("courses:learn", "courses:attitude"):
+        assert f'href="{after}"' not in learner_client.get(reverse(page)).content.decode()
+
+    Enrolment.objects.filter(user=learner, course=course).update(completed_at=timezone.now())
+    for page in ("courses:learn", "courses:attitude"):
+        offered = soup(learner_client.get(reverse(page))).find("a", href=after)
+        assert offered.get_text(" ", strip=True).startswith(
+            "Answer the questionnaire after the course"
+        )
+
+    learner_client.post(after, answers(questionnaire, 5, 1, 3, 3))
+    for page in ("courses:learn", "courses:attitude"):
+        assert f'href="{after}"' not in learner_client.get(reverse(page)).content.decode()
 
 
 def test_answers_are_never_shown_to_another_learner(

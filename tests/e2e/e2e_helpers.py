@@ -32,3 +32,54 @@ def play_to_an_ending(page) -> None:
             page.locator("textarea[name=reply]").fill("I'm sorry. I will sort this out today.")
             page.get_by_role("button", name="Send reply").click()
     raise AssertionError("the role-play never reached an ending")
+
+
+def answer_mirrored(page, value: int) -> None:
+    """Answer as a consistent person: `value` on each statement, 6 - value on reverse-scored
+    ones (so every attitude scores the same: 2 -> 25.0, 4 -> 75.0 on the demo's 5 points)."""
+    from assessments.models import QuestionnaireItem
+
+    reverse = set(
+        QuestionnaireItem.objects.filter(reverse_scored=True).values_list("pk", flat=True)
+    )
+    for fieldset in page.locator("fieldset.likert__item").all():
+        name = fieldset.locator("input[type=radio]").first.get_attribute("name")
+        tick = 6 - value if int(name.removeprefix("item-")) in reverse else value
+        fieldset.locator(f"input[type=radio][value='{tick}']").check()
+    page.get_by_role("button", name="Save my answers").click()
+
+
+def all_modules_done_but(slug: str):
+    """The demo learner has done every module of the demo course but this one (by the service
+    that records a finished module, as if they had taken them): that module is returned."""
+    from courses.models import CoursePage, ModulePage
+    from courses.services import enrolment_get_or_create, module_step_complete
+    from people.models import User
+
+    learner = User.objects.get(email="learner@example.com")
+    course = CoursePage.objects.get(slug="customers-not-targets")
+    enrolment = enrolment_get_or_create(user=learner, course=course)
+    remaining = None
+    for module in ModulePage.objects.child_of(course).live().specific().order_by("path"):
+        if module.slug == slug:
+            remaining = module
+            continue
+        for step in module.steps:
+            module_step_complete(enrolment=enrolment, module=module, step_id=step.id)
+    return remaining
+
+
+def take_module_to_the_end(page) -> None:
+    """From a step of the module, answer each step (reflection, role-play) to its done page."""
+    import re
+
+    for _step in range(15):
+        if page.get_by_role("button", name="Start the conversation").count():
+            play_to_an_ending(page)
+        if page.locator("textarea[name=answer]").count():
+            page.locator("textarea[name=answer]").fill("At the till I look up and say hello.")
+        page.get_by_role("button", name=re.compile(r"^(Next|Finish module)$")).click()
+        page.wait_for_load_state()
+        if page.get_by_role("heading", name=re.compile(r"^You completed")).count():
+            return
+    raise AssertionError("the module never reached its end")

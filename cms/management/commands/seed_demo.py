@@ -61,6 +61,10 @@ DEMO_COLLEAGUES = [
     ("Kavita Joshi", "Store floor", 2, 3),
     ("Arjun Reddy", "Store floor", 3, 4),
     ("Neha Bhatt", "Store floor", 4, None),
+    # Added later (appended, so colleague1..7 keep their addresses on a re-seed).
+    ("Vikram Patil", "Customer support", 3, 4),
+    ("Sunita Rao", "Store floor", 3, 4),
+    ("Imran Qureshi", "Store floor", 2, 3),
 ]
 DEMO_COLLEAGUE_EMAILS = [f"colleague{n}@example.com" for n in range(1, len(DEMO_COLLEAGUES) + 1)]
 COLLEAGUE_LEANINGS = {"ownership": -1, "acknowledgement": 1, "reachability": -1}
@@ -186,8 +190,12 @@ class Command(BaseCommand):
         questionnaire: Questionnaire,
         password: str,
     ) -> None:
-        """Colleagues who answered the questionnaire, so HR's aggregates have something to show
-        (the organisation: seven people; each team: too few to show, by design)."""
+        """Colleagues who answered the questionnaire, so HR's aggregates have something to show.
+
+        The organisation: ten before, nine after. The teams: four in Customer support and six
+        on the Store floor, so neither can be shown (the other would follow by subtraction)
+        until the demo learner, the fifth of Customer support, answers: then both appear.
+        """
         items = list(questionnaire.items.select_related("dimension").order_by("sort_order", "pk"))
         slugs = {item.pk: item.dimension.slug for item in items}
         for index, (name, team_name, before, after) in enumerate(DEMO_COLLEAGUES, start=1):
