@@ -3,6 +3,10 @@
 A fixed number of queries whatever the number of attempts: counting is done by the database
 (values() + annotate(Count)); only the most common path to a poor ending is counted in Python,
 over the steps of at most the latest POOR_PATH_CAP poor-ending attempts.
+
+A learner's choices are theirs and their coach's (DESIGN.md), so, as with questionnaires, no
+count is shown over fewer than `MINIMUM_GROUP` distinct learners: not the scenario's figures,
+not a node's, not the poor path's. Otherwise "1 of 1 chose this" would be one person's transcript.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
+
+from assessments.aggregates import MINIMUM_GROUP
 
 from .diagram import tone_label
 from .graph import CHOICE, FREE_TEXT, TONES, Graph
@@ -50,6 +56,10 @@ class NodeFigure:
     in_current_version: bool = True
     choices: list[ChoiceFigure] = field(default_factory=list)
 
+    @property
+    def withheld(self) -> bool:
+        return 0 < self.learners < MINIMUM_GROUP
+
 
 @dataclass
 class EndingFigure:
@@ -75,6 +85,11 @@ class PoorPath:
     capped: bool
     ending_key: str = ""
     ending_outcome: str = ""
+    learners: int = 0  # distinct learners behind the poor-ending attempts looked at
+
+    @property
+    def withheld(self) -> bool:
+        return self.learners < MINIMUM_GROUP
 
 
 @dataclass
@@ -86,6 +101,15 @@ class ScenarioInsight:
     nodes: list[NodeFigure]
     poor_path: PoorPath | None
     poor_attempts: int
+
+    @property
+    def withheld(self) -> bool:
+        """Too few learners played it to show any of their choices."""
+        return 0 < self.learners < MINIMUM_GROUP
+
+    @property
+    def minimum_group(self) -> int:
+        return MINIMUM_GROUP
 
 
 def scenario_insight(scenario: Scenario, *, graph: Graph | None = None) -> ScenarioInsight:
@@ -240,11 +264,13 @@ def _poor_path(
     rows = (
         AttemptStep.objects.filter(attempt_id__in=latest)
         .order_by("attempt_id", "sequence")
-        .values_list("attempt_id", "sequence", "node_key", "choice_index")
+        .values_list("attempt_id", "attempt__user_id", "node_key", "choice_index")
     )
     paths: dict[int, list[tuple[str, int | None]]] = {}
-    for attempt_id, _sequence, node_key, choice_index in rows.iterator(chunk_size=2000):
+    learners: set[int] = set()
+    for attempt_id, user_id, node_key, choice_index in rows.iterator(chunk_size=2000):
         paths.setdefault(attempt_id, []).append((node_key, choice_index))
+        learners.add(user_id)
     if not paths:
         return None
     counts = Counter(tuple(path) for path in paths.values())
@@ -286,4 +312,5 @@ def _poor_path(
         capped=poor_attempts > POOR_PATH_CAP,
         ending_key=ending_key,
         ending_outcome=ending_outcome,
+        learners=len(learners),
     )

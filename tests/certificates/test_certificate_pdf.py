@@ -65,6 +65,20 @@ def test_the_pdf_is_archival_tagged_and_titled(learner, course, committed):
     assert "/OutputIntents" in reader.trailer["/Root"]
 
 
+def test_the_qr_code_is_drawn_as_vector_shapes_not_a_picture(learner, course, committed):
+    # The default template has no logo or signature: a page without any image still scans.
+    with committed():
+        certificate = certificate_issue(user=learner, course=course)
+    certificate.refresh_from_db()
+    pdf = certificate.pdf.open("rb").read()
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+
+    objects = page["/Resources"].get("/XObject", {})
+    images = [name for name, ref in objects.items() if ref.get_object()["/Subtype"] == "/Image"]
+    assert images == []
+    assert len(qr_codes(pdf)) == 1
+
+
 @pytest.mark.parametrize("page_size, width", [("A4", 841.89), ("letter", 792.0)])
 def test_templates_print_landscape_on_a4_and_letter(
     learner, make_course, page_size, width, committed

@@ -10,7 +10,7 @@ from helpers import signed_in
 from coaching import urls as coaching_urls
 from coaching.models import CoachNote, Goal, Notification, ProfileShare, Question
 
-ROLES = ["coach", "learner", "colleague", "learner_b", "other_coach", "hr_a", "admin"]
+ROLES = ["coach", "learner", "colleague", "learner_b", "other_coach", "hr_a", "hr_b", "admin"]
 
 
 @pytest.fixture

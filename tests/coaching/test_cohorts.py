@@ -31,6 +31,10 @@ def test_hr_creates_a_cohort_of_their_organisation_with_a_coach_from_elsewhere(
     hr_a, org_a, coach, learner, roleplay_course
 ):
     client = signed_in(hr_a)
+    hr_pages = page(client.get("/hr/"))
+    assert (
+        hr_pages.select_one("nav.hr-nav").find("a", string="Cohorts")["href"] == "/admin/cohorts/"
+    )
     form = client.get("/admin/cohorts/new/")
     assert form.status_code == 200
     # HR choose only their own organisation and its people; coaches come from anywhere.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coaching_helpers import make_cohort, page, text_of
+from django.core import mail
 from helpers import signed_in
 
 from coaching.models import Notification, Question
@@ -46,6 +47,9 @@ def test_a_question_from_a_module_lands_in_the_coachs_queue(
     question.refresh_from_db()
     assert question.answered_at is not None
     assert Notification.objects.get(recipient=learner).kind == Notification.ANSWER
+    [email] = mail.outbox  # and by e-mail
+    assert email.to == [learner.email]
+    assert "/coach/me/" in email.body
     assert page(coach_client.get("/coach/")).select(".queue__item") == []
 
     mine = page(client.get("/coach/me/")).select_one(f"#question-{question.pk}")

@@ -191,13 +191,16 @@ def test_escaped_author_text_in_the_preview(superuser_client, make_scenario):
 
 @pytest.fixture
 def played(make_scenario, org_a):
-    """Three learners: two choose 1 (one of them twice), one chooses 2 (a poor ending)."""
+    """Five learners (the fewest shown): three choose 1 (one of them twice), two choose 2 (a
+    poor ending)."""
     scenario = make_scenario()
-    learners = [UserFactory(organisation=org_a) for _ in range(3)]
+    learners = [UserFactory(organisation=org_a) for _ in range(5)]
     play(learners[0], scenario, 0)
     play(learners[0], scenario, 0)
     play(learners[1], scenario, 0)
-    play(learners[2], scenario, 1)
+    play(learners[2], scenario, 0)
+    play(learners[3], scenario, 1)
+    play(learners[4], scenario, 1)
     return scenario
 
 
@@ -213,13 +216,13 @@ def test_authors_see_how_many_learners_chose_each_answer(superuser_client, playe
         for row in node.select("tbody tr")
     ]
     assert rows == [
-        ["1", "I'm sorry, let me check now.", "2 of 3 (67%)", "3"],
-        ["2", "We are busy today.", "1 of 3 (33%)", "1"],
+        ["1", "I'm sorry, let me check now.", "3 of 5 (60%)", "4"],
+        ["2", "We are busy today.", "2 of 5 (40%)", "2"],
     ]
     meters = node.select("meter")
-    assert [(meter["value"], meter["max"]) for meter in meters] == [("2", "3"), ("1", "3")]
+    assert [(meter["value"], meter["max"]) for meter in meters] == [("3", "5"), ("2", "5")]
     summary = page.select_one(".scenario-insight__summary").get_text(" ", strip=True)
-    assert "3 learners" in summary and "4 attempts" in summary and "1 poor ending" in summary
+    assert "5 learners" in summary and "6 attempts" in summary and "2 poor endings" in summary
 
 
 def test_the_most_common_path_to_a_poor_ending(superuser_client, make_scenario, org_a):
@@ -230,11 +233,12 @@ def test_the_most_common_path_to_a_poor_ending(superuser_client, make_scenario, 
         ending_node("p", outcome="Furious", tone="poor"),
     ]
     scenario = make_scenario(nodes)
-    learners = [UserFactory(organisation=org_a) for _ in range(4)]
-    play(learners[0], scenario, 1, 0)  # What? → Wait: poor
-    play(learners[1], scenario, 1, 0)  # the same path
-    play(learners[2], scenario, 0, 0)  # Hi → Wait: poor, once
-    play(learners[3], scenario, 2)  # good
+    learners = [UserFactory(organisation=org_a) for _ in range(6)]
+    for learner in learners[:3]:
+        play(learner, scenario, 1, 0)  # What? → Wait: poor, three times
+    play(learners[3], scenario, 0, 0)  # Hi → Wait: poor, twice
+    play(learners[4], scenario, 0, 0)
+    play(learners[5], scenario, 2)  # good
 
     page = soup(superuser_client.get(insight_url(scenario.pk)))
 
@@ -243,7 +247,53 @@ def test_the_most_common_path_to_a_poor_ending(superuser_client, make_scenario, 
     assert "Hello?" in steps[0] and "Choice 2: What?" in steps[0]
     assert "My car!" in steps[1] and "Choice 1: Wait" in steps[1]
     assert "Furious" in steps[2]
-    assert "2 of the 3 attempts that ended poorly" in page.get_text(" ", strip=True)
+    assert "3 of the 5 attempts that ended poorly" in page.get_text(" ", strip=True)
+
+
+def test_fewer_than_five_learners_choices_are_not_shown(superuser_client, make_scenario, org_a):
+    # "1 of 1 chose this" would be one learner's transcript, which only their coach may read.
+    scenario = make_scenario()
+    learners = [UserFactory(organisation=org_a) for _ in range(4)]
+    for number, learner in enumerate(learners):
+        play(learner, scenario, number % 2)
+        play(learner, scenario, 1)  # many attempts, still four people
+
+    page = soup(superuser_client.get(insight_url(scenario.pk)))
+
+    text = page.get_text(" ", strip=True)
+    assert "Not enough learners yet to show their choices without identifying people" in text
+    assert "4 learners" in text and "8 attempts" in text  # how many, not who chose what
+    assert "poor ending" not in page.select_one(".scenario-insight__summary").get_text()
+    node = page.select_one(".scenario-insight__node")
+    assert "Fewer than 5 learners answered here" in node.get_text()
+    assert not node.select("table, meter")
+    assert "Fewer than 5 learners ended poorly, so their path is not shown." in text
+    assert "We are busy today." not in text  # the choice a poor path would have named
+
+
+def test_a_node_few_reached_is_withheld_while_the_rest_is_shown(
+    superuser_client, make_scenario, org_a
+):
+    nodes = [
+        choice_node("a", "Hello?", [choice("Hi", "b"), choice("Bye", "g")]),
+        choice_node("b", "My car!", [choice("Wait", "p"), choice("Sorry", "g")]),
+        ending_node("g", outcome="Happy", tone="good"),
+        ending_node("p", outcome="Furious", tone="poor"),
+    ]
+    scenario = make_scenario(nodes)
+    learners = [UserFactory(organisation=org_a) for _ in range(6)]
+    play(learners[0], scenario, 0, 1)  # only one learner reaches "b"
+    for learner in learners[1:]:
+        play(learner, scenario, 1)
+
+    page = soup(superuser_client.get(insight_url(scenario.pk)))
+
+    first, second = page.select(".scenario-insight__node")
+    assert "1 of 6" in first.get_text(" ", strip=True) and "5 of 6" in first.get_text(
+        " ", strip=True
+    )
+    assert "Fewer than 5 learners answered here" in second.get_text()
+    assert not second.select("table")
 
 
 def test_insight_without_attempts(superuser_client, make_scenario):
