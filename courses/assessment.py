@@ -85,6 +85,8 @@ def assessment_submit(
     for key, raw in posted.items():
         if not key.startswith("item-") or not key[5:].isdigit():
             continue  # not an answer (or not one of ours): ignored
+        if not raw.strip():
+            continue  # an empty answer is a missing one, which the service names
         try:
             values[int(key[5:])] = int(raw)
         except ValueError:

@@ -229,3 +229,32 @@ def test_a_statement_added_in_the_edit_view_is_asked_with_an_id(root_client, dim
     _live, items = published_items(questionnaire)
     assert len(items) == 5
     assert all(statement.pk for statement in items)
+
+
+def test_the_editor_previews_the_questionnaire_as_learners_will_see_it(root_client, dims):
+    empathy, ownership = dims
+    data = form_data(
+        [
+            item("I listen first.", empathy),
+            item("Their mood is not my problem.", empathy, reverse=True),
+            item("I fix it myself.", ownership),
+        ]
+    )  # unsaved, and not yet publishable: a preview shows it as it stands
+    url = reverse("wagtailsnippets_assessments_questionnaire:preview_on_add")
+
+    checked = root_client.post(url, data)
+    shown = root_client.get(url)
+
+    assert checked.json()["is_valid"] is True
+    page = BeautifulSoup(shown.content.decode(), "html.parser")
+    assert page.h1.get_text() == TITLE
+    statements = [legend.get_text(strip=True) for legend in page.select("fieldset legend")]
+    assert statements == [
+        "1. I listen first.",
+        "2. Their mood is not my problem.",
+        "3. I fix it myself.",
+    ]
+    assert "reverse-scored" in page.select("fieldset")[1].get_text()
+    labels = [span.get_text() for span in page.select("fieldset")[0].select("label span")]
+    assert labels == FIVE_LABELS.splitlines()
+    assert not Questionnaire.objects.exists()  # previewing saves nothing

@@ -177,10 +177,14 @@ def test_an_answer_off_the_scale_or_not_a_number_is_refused(
     response = learner_client.post(step_url(module, 1), data)
 
     assert response.status_code == 200
-    assert messages(response) in ([OFF_SCALE], [MISSING])
+    assert messages(response) == ([MISSING] if bad == "" else [OFF_SCALE])
     assert not Response.objects.exists()
     assert not Answer.objects.exists()
-    assert page(response).select("form.likert")
+    # The answers given are kept, ticked as they were.
+    form = page(response).select_one("form.likert")
+    for number, item in enumerate(items_of(questionnaire)):
+        checked = form.select(f'input[name="item-{item.pk}"][checked]')
+        assert [box["value"] for box in checked] == ([] if number == 1 else [str(ANSWERS[number])])
 
 
 def test_answers_for_another_questionnaires_items_are_ignored(

@@ -223,7 +223,11 @@ def test_seed_demo_creates_people_teams_and_a_course_the_demo_learner_can_take(d
     assert asked.status_code == 302
     assert f"/learn/courses/{course.pk}/before/" in asked["Location"]
     questionnaire = course.before_questionnaire
-    assert questionnaire.live and questionnaire.items.filter(reverse_scored=True).exists()
+    assert questionnaire.live and questionnaire.title == "Customer-centric attitude"
+    assert questionnaire.items.get(
+        statement="Once a customer has paid, their problem is mainly the service team's."
+    ).reverse_scored
+    assert questionnaire.items.filter(reverse_scored=True).count() == 6  # one per dimension
     values = {f"item-{item.pk}": "3" for item in questionnaire.items.all()}
     assert client.post(asked["Location"], values).status_code == 302
     step = client.get(f"{modules[0].url}step/1/")
