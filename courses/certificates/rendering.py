@@ -160,7 +160,11 @@ def qr_svg_data_uri(url: str) -> str:
     instead of the library's one square per module: a third of the path data, which WeasyPrint
     otherwise spends a quarter of the render parsing.
     """
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
+    # A fixed mask: trying all eight to pick the "best" took 4-5 ms a certificate, and any mask
+    # scans from a printed page (the tests decode every certificate's code).
+    code = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_M, border=2, mask_pattern=0
+    )
     code.add_data(url)
     code.make(fit=True)
     matrix = code.get_matrix()
