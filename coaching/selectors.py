@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage, Enrolment, ModuleProgress
@@ -305,6 +306,13 @@ class QueueItem:
     title: str
     text: str
     pk: int
+
+    @property
+    def waiting_label(self) -> str:
+        """ "waiting 3 hours"; "just in" for under a minute (timesince would say "0 minutes")."""
+        if timezone.now() - self.created_at < timedelta(minutes=1):
+            return _("just in")
+        return _("waiting %(since)s") % {"since": timesince(self.created_at)}
 
 
 def pending_answers(*, coach: User) -> QuerySet[AttemptStep]:

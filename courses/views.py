@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -348,7 +349,18 @@ def course_questionnaire(request: HttpRequest, course_id: int, phase: str) -> Ht
             posted=request.POST,
         )
         if not error:
-            messages.success(request, _("Your answers are saved. Only you see them."))
+            if next_url:  # on to the module: say where the profile is
+                messages.success(
+                    request,
+                    format_html(
+                        '{} <a href="{}">{}</a>',
+                        _("Your answers are saved. Only you see them."),
+                        reverse("courses:attitude"),
+                        _("See your attitude profile"),
+                    ),
+                )
+            else:
+                messages.success(request, _("Your answers are saved. Only you see them."))
             return redirect(next_url or reverse("courses:attitude"))
         messages.error(request, error)
         posted = request.POST

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
+from django.dispatch import Signal
 
 from .audit import audit_actor, audit_record
 from .models import AuditAction, User
@@ -21,6 +22,11 @@ from .sessions import (
 )
 
 ROLE_NAMES = {role.value for role in Role}
+
+# Sent after a person is saved into a team they were not in (joining the organisation with a
+# team, or moving team), by any path: services, the Wagtail user form, the shell. Arguments:
+# user, team_id. Apps above people act on it (courses.reports: the team's assignments follow).
+team_joined = Signal()
 
 
 def _on_logged_in(sender, request, user, **kwargs) -> None:
@@ -36,19 +42,23 @@ def _on_logged_out(sender, request, user, **kwargs) -> None:
 
 
 def _before_user_save(sender, instance: User, update_fields=None, raw=False, **kwargs) -> None:
-    """Remember what the row said before, for the two flags whose change we act on."""
+    """Remember what the row said before, for the fields whose change we act on."""
     if raw or instance.pk is None:
         return
-    if update_fields is not None and not {"is_active", "is_superuser"} & set(update_fields):
+    if update_fields is not None and not {"is_active", "is_superuser", "team"} & set(update_fields):
         return  # e.g. last_login on every sign-in: nothing to compare, no query
     instance._trust_before = (
-        User.objects.filter(pk=instance.pk).values("is_active", "is_superuser").first()
+        User.objects.filter(pk=instance.pk).values("is_active", "is_superuser", "team_id").first()
     )
 
 
 def _after_user_save(sender, instance: User, created=False, raw=False, **kwargs) -> None:
     before = instance.__dict__.pop("_trust_before", None)
-    if raw or created or not before:
+    if raw:
+        return
+    if instance.team_id and (created or (before and before["team_id"] != instance.team_id)):
+        team_joined.send(sender=User, user=instance, team_id=instance.team_id)
+    if created or not before:
         return
     by = instance.__dict__.pop("_audit_actor", None) or audit_actor()
     if before["is_active"] != instance.is_active:

@@ -7,3 +7,14 @@ class ReportsConfig(AppConfig):
     name = "courses.reports"
     label = "reports"
     verbose_name = _("HR reports")
+
+    def ready(self) -> None:
+        from people.signals import team_joined
+
+        from .services import team_assignments_follow
+
+        def _follow(sender, user, team_id, **kwargs) -> None:
+            team_assignments_follow(user=user, team_id=team_id)
+
+        # A team's courses follow the people who join it (HR assign to the team, not a list).
+        team_joined.connect(_follow, dispatch_uid="reports_team_assignments_follow", weak=False)

@@ -160,7 +160,7 @@ class AssignForm(forms.Form):
         label=_("A whole team"),
         required=False,
         empty_label=_("No team"),
-        help_text=_("Everyone currently in the team."),
+        help_text=_("Everyone in the team now, and whoever joins it before the due date."),
     )
     emails = forms.CharField(
         label=_("People, by e-mail"),

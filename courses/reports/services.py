@@ -141,6 +141,51 @@ def assignment_create(
     )
 
 
+def team_assignments_follow(*, user: User, team_id: int, today: date | None = None) -> list[int]:
+    """Someone joined a team: enrol them on each course assigned to the team and still due.
+
+    For each course, the team's latest assignment counts; one whose due date has passed is not
+    applied (a newcomer would start out overdue: HR assigns again with a new date). A course the
+    person already has a due date for keeps it, and their progress is kept. The assignment's
+    e-mail goes out if HR asked for one. Returns the ids of the assignments applied.
+    """
+    today = today or timezone.localdate()
+    if not user.is_active or user.organisation_id is None:
+        return []
+    latest: dict[int, Assignment] = {}
+    for assignment in Assignment.objects.filter(
+        team_id=team_id, organisation_id=user.organisation_id
+    ).order_by("created_at", "pk"):
+        latest[assignment.course_id] = assignment
+    applied = []
+    for assignment in latest.values():
+        if (
+            assignment.due_date < today
+            or not selectors.assignable_courses(organisation=user.organisation)
+            .filter(pk=assignment.course_id)
+            .exists()
+        ):
+            continue
+        enrolment, _created = Enrolment.objects.get_or_create(
+            user=user, course_id=assignment.course_id
+        )
+        if enrolment.completed_at is not None or enrolment.due_date is not None:
+            continue
+        enrolment.due_date = assignment.due_date
+        enrolment.assigned_at = timezone.now()
+        enrolment.assignment = assignment
+        enrolment.save(update_fields=["due_date", "assigned_at", "assignment"])
+        Assignment.objects.filter(pk=assignment.pk).update(learner_count=F("learner_count") + 1)
+        applied.append(assignment.pk)
+        if assignment.notify:
+            from .tasks import assignment_notify
+
+            transaction.on_commit(
+                lambda pk=assignment.pk: assignment_notify.enqueue(pk), robust=True
+            )
+    return applied
+
+
 # --- Reminders ----------------------------------------------------------------------------------
 
 

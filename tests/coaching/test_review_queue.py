@@ -43,7 +43,7 @@ def test_the_queue_holds_my_learners_written_replies_and_questions_oldest_first(
     items = queue_items(coach_client)
 
     assert len(items) == 3
-    assert "Oldest reply from Bea." in items[0]
+    assert "Oldest reply from Bea." in items[0] and "waiting 3 days" in items[0]
     assert "Middle question from Asha?" in items[1]
     assert "Newest reply from Asha." in items[2]
     assert "3 items wait" in text_of(coach_client.get("/coach/"))
@@ -56,6 +56,7 @@ def test_choices_are_not_queued_and_a_reviewed_reply_leaves_the_queue(
     step = write_reply(learner, module, scenario)
     assert AttemptStep.objects.filter(attempt__user=learner).count() == 4  # 3 choices, 1 reply
     assert len(queue_items(coach_client)) == 1
+    assert "just in" in queue_items(coach_client)[0]  # not "waiting 0 minutes"
 
     response = coach_client.post(
         f"/coach/reviews/{step.pk}/", review_data("Good promise.", empathy=4)

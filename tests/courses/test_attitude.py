@@ -220,6 +220,23 @@ def test_the_after_questionnaire_is_offered_once_the_course_is_finished_until_an
         assert f'href="{after}"' not in learner_client.get(reverse(page)).content.decode()
 
 
+def test_saving_the_before_answers_points_to_the_profile_on_the_way_to_the_module(
+    learner_client, course_with_questionnaires, questionnaire
+):
+    module = modules_of(course_with_questionnaires)[0]
+
+    response = learner_client.post(
+        url(course_with_questionnaires, "before"),
+        {**answers(questionnaire, 2, 4, 4, 2), "next": step_url(module, 1)},
+        follow=True,
+    )
+
+    assert response.redirect_chain[-1][0] == step_url(module, 1)
+    message = soup(response).select_one(".message--success")
+    assert message.get_text(" ", strip=True).startswith("Your answers are saved.")
+    assert message.find("a", href=reverse("courses:attitude")) is not None
+
+
 def test_answers_are_never_shown_to_another_learner(
     learner, learner_client, learner_b, course_with_questionnaires, questionnaire
 ):

@@ -56,6 +56,80 @@ def test_assigning_a_course_to_a_whole_team(hr, hr_client, course, store, store_
     assert response.redirect_chain[-1][0] == reverse("reports:assignment", args=[assignment.pk])
 
 
+def test_people_who_join_the_team_later_get_its_courses(
+    org_a, hr_client, course, store, support, store_people, due, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from people.services import user_join_organisation
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assign(hr_client, course=course.pk, due_date=due.isoformat(), team=store.pk, notify="on")
+    mail.outbox.clear()
+    assignment = Assignment.objects.get()
+
+    # A newcomer joins the organisation straight into the team; a colleague moves team.
+    with django_capture_on_commit_callbacks(execute=True):
+        newcomer = user_join_organisation(
+            user=UserFactory(organisation=None, email="new@acme.example"),
+            organisation=org_a,
+            team=store,
+        )
+        mover = store_people["elsewhere"]
+        mover.team = store
+        mover.save()
+
+    for person in (newcomer, mover):
+        enrolment = Enrolment.objects.get(user=person, course=course)
+        assert (enrolment.due_date, enrolment.assignment) == (due, assignment)
+    assignment.refresh_from_db()
+    assert assignment.learner_count == 5
+    assert sorted(m.to[0] for m in mail.outbox) == ["new@acme.example", "x@acme.example"]
+    page = signed_in(newcomer).get(reverse("courses:learn")).content.decode()
+    assert course.title in page and "Due" in page
+
+    # Moving away and back again sends nothing twice and moves no date.
+    with django_capture_on_commit_callbacks(execute=True):
+        mover.team = support
+        mover.save()
+        mover.team = store
+        mover.save()
+    assert len(mail.outbox) == 2
+
+
+def test_a_team_assignment_past_its_due_date_is_not_given_to_newcomers(org_a, course, store, hr):
+    from courses.reports.services import assignment_create
+
+    assignment_create(
+        organisation=org_a,
+        course=course,
+        due_date=timezone.localdate() - timedelta(days=1),
+        assigned_by=hr,
+        team=store,
+    )
+
+    newcomer = UserFactory(organisation=org_a, team=store)
+
+    assert not Enrolment.objects.filter(user=newcomer).exists()
+
+
+def test_a_newcomers_own_due_date_and_finished_course_are_kept(org_a, course, store, hr, due):
+    from courses.reports.services import assignment_create
+
+    assignment_create(organisation=org_a, course=course, due_date=due, assigned_by=hr, team=store)
+    own_date = UserFactory(organisation=org_a)
+    enrol(own_date, course, state="in_progress", due=due + timedelta(days=30))
+    finished = UserFactory(organisation=org_a)
+    enrol(finished, course, state="completed", assigned=False)
+
+    for person in (own_date, finished):
+        person.team = store
+        person.save()
+
+    assert Enrolment.objects.get(user=own_date).due_date == due + timedelta(days=30)
+    assert Enrolment.objects.get(user=finished).due_date is None
+
+
 def test_people_already_enrolled_keep_their_progress(hr_client, course, store, store_people, due):
     first = store_people["in_store"][0]
     earlier = enrol(first, course, state="in_progress", assigned=False)
