@@ -146,7 +146,8 @@ class Command(BaseCommand):
             enrolment = enrolment_get_or_create(user=users["learner@example.com"], course=course)
             if enrolment.due_date is None:
                 Enrolment.objects.filter(pk=enrolment.pk).update(
-                    due_date=timezone.localdate() + timedelta(days=14)
+                    due_date=timezone.localdate() + timedelta(days=14),
+                    assigned_at=timezone.now(),  # as HR would have: the report shows both
                 )
             demo_assignments(
                 organisation=organisation, course=course, assigned_by=users["hr@example.com"]
