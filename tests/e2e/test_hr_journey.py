@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from courses.models import CoursePage, Enrolment
 from courses.reports.models import ExportJob, ExportStatus
-from people.models import Organisation, User
+from people.models import Organisation, Team, User
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,8 +29,13 @@ def demo(live_server):
     call_command("seed_demo", verbosity=0)
     course = CoursePage.objects.get(slug="customers-not-targets")
     other = Organisation.objects.create(name="Elsewhere Ltd", slug="elsewhere")
+    # In a team of the same name as the demo's, on the same course: only the organisation differs.
+    namesake = Team.objects.create(organisation=other, name="Customer support")
     outsider = User.objects.create_user(
-        email="outsider@elsewhere.example", full_name="Outsider Person", organisation=other
+        email="outsider@elsewhere.example",
+        full_name="Outsider Person",
+        organisation=other,
+        team=namesake,
     )
     Enrolment.objects.create(user=outsider, course=course, due_date=timezone.localdate())
     return course
@@ -72,6 +77,7 @@ def test_hr_assigns_reports_and_downloads(demo, page):
     assert "Customers, not targets" in page.locator("table.hr-figures").first.inner_text()
 
     page.get_by_role("link", name="Completion report", exact=True).click()
+    assert "Outsider Person" not in page.inner_text("main")  # unfiltered: all 11 of the demo
     page.get_by_label("Team").select_option(label="Customer support")
     page.get_by_role("button", name="Show").click()
     shown = report_table(page)
@@ -90,9 +96,14 @@ def test_hr_assigns_reports_and_downloads(demo, page):
         page, lambda: page.get_by_role("link", name="Download completions-").click()
     )
     sheet = load_workbook(io.BytesIO(workbook), read_only=True).active
-    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
-        row[0] for row in shown
+    cells = [
+        [
+            "" if v is None else v.isoformat()[:10] if hasattr(v, "isoformat") else str(v)
+            for v in row
+        ]
+        for row in sheet.iter_rows(values_only=True)
     ]
+    assert cells == data  # every cell of every row, as in the CSV
 
     page.go_back()
     page.get_by_role("button", name="Prepare PDF summary").click()
