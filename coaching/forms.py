@@ -112,6 +112,15 @@ class QuestionForm(forms.Form):
     )
 
 
+class FollowUpForm(forms.Form):
+    text = forms.CharField(
+        label=_("Reply to your coach"),
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("A follow-up goes back to your coach's queue, in the same conversation."),
+    )
+
+
 class CohortAdminForm(WagtailAdminModelForm):
     """HR picks from their own organisation; platform admins from any (checked on save)."""
 

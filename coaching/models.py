@@ -232,6 +232,10 @@ class Question(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     answered_at = models.DateTimeField(null=True, blank=True)
+    # A conversation: the learner's follow-ups to an answered question point at the first one.
+    follow_up_of = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="follow_ups"
+    )
 
     class Meta:
         verbose_name = _("question to a coach")
@@ -245,6 +249,14 @@ class Question(models.Model):
     @property
     def answer_html(self) -> SafeString:
         return markdown_to_html(self.answer)
+
+    @property
+    def open_for_reply(self) -> bool:
+        """A conversation (first question, follow-ups prefetched) the learner may add to: its
+        cohort still exists and every message in it has been answered."""
+        if self.follow_up_of_id is not None or self.cohort_id is None:
+            return False
+        return all(m.answered_at for m in [self, *self.follow_ups.all()])
 
 
 class ProfileShare(models.Model):

@@ -344,6 +344,13 @@ def pending_questions(*, coach: User) -> QuerySet[Question]:
     )
 
 
+def _queue_question_title(question: Question) -> str:
+    title = question.module.title if question.module else str(question.cohort)
+    if question.follow_up_of_id:
+        return _("Follow-up: %(title)s") % {"title": title}
+    return title
+
+
 def review_queue(*, coach: User, limit: int = QUEUE_LIMIT) -> tuple[list[QueueItem], int]:
     """Answers waiting for feedback and questions waiting for an answer, oldest first.
 
@@ -367,7 +374,7 @@ def review_queue(*, coach: User, limit: int = QUEUE_LIMIT) -> tuple[list[QueueIt
             kind="question",
             created_at=question.created_at,
             learner=question.learner,
-            title=question.module.title if question.module else str(question.cohort),
+            title=_queue_question_title(question),
             text=question.text,
             pk=question.pk,
         )
@@ -489,8 +496,41 @@ def goals_of(*, learner: User) -> list[Goal]:
 
 
 def questions_of(*, learner: User) -> list[Question]:
+    """The learner's conversations, newest first: each first question with its follow-ups."""
     return list(
-        Question.objects.filter(learner=learner).select_related("module", "answered_by", "cohort")
+        Question.objects.filter(learner=learner, follow_up_of=None)
+        .select_related("module", "answered_by", "cohort")
+        .prefetch_related(
+            Prefetch(
+                "follow_ups",
+                queryset=Question.objects.select_related("answered_by").order_by(
+                    "created_at", "pk"
+                ),
+            )
+        )
+    )
+
+
+def own_conversation(*, learner: User, question_id: int) -> Question | None:
+    """The learner's own conversation by its first question's id, else None."""
+    return (
+        Question.objects.filter(pk=question_id, learner=learner, follow_up_of=None)
+        .select_related("cohort", "module")
+        .first()
+    )
+
+
+def earlier_in_conversation(*, question: Question) -> list[Question]:
+    """For a follow-up: the messages before it in its conversation, oldest first."""
+    if question.follow_up_of_id is None:
+        return []
+    return list(
+        Question.objects.filter(
+            Q(pk=question.follow_up_of_id)
+            | Q(follow_up_of_id=question.follow_up_of_id, created_at__lt=question.created_at)
+        )
+        .select_related("answered_by")
+        .order_by("created_at", "pk")
     )
 
 

@@ -313,6 +313,34 @@ def question_ask(*, learner: User, text: str, module: ModulePage | None = None) 
     return Question.objects.create(learner=learner, cohort=cohort, module=module, text=text)
 
 
+def question_follow_up(*, learner: User, question: Question, text: str) -> Question:
+    """The learner replies to their coach's answer: a new question in the same conversation.
+
+    `question` is the conversation's first question (the learner's own). Refused while a
+    message of the conversation still waits for an answer, or once the cohort is gone or the
+    learner has left it (no coach would see it).
+    """
+    text = (text or "").replace("\r\n", "\n").strip()
+    if not text:
+        raise CoachingError(_("Write your reply first."))
+    if len(text) > MAX_TEXT:
+        raise CoachingError(_("Please keep a reply under %(n)d characters.") % {"n": MAX_TEXT})
+    if question.learner_id != learner.pk or question.follow_up_of_id is not None:
+        raise CoachingError(_("You can only reply in your own conversations."))
+    if question.cohort is None or not question.cohort.learners.filter(pk=learner.pk).exists():
+        raise CoachingError(_("This conversation's cohort has ended. Ask a new question instead."))
+    thread = [question, *question.follow_ups.all()]
+    if any(message.answered_at is None for message in thread):
+        raise CoachingError(_("Your coach has not answered yet: one message at a time."))
+    return Question.objects.create(
+        learner=learner,
+        cohort=question.cohort,
+        module=question.module,
+        text=text,
+        follow_up_of=question,
+    )
+
+
 @transaction.atomic
 def question_answer(*, question: Question, coach: User, answer: str) -> Question:
     answer = (answer or "").replace("\r\n", "\n").strip()

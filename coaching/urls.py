@@ -40,6 +40,11 @@ urlpatterns = [
     path("me/goals/", views.my_goal_add, name="my_goal_add"),
     path("me/goals/<int:goal_id>/", views.my_goal_tick, name="my_goal_tick"),
     path("me/goals/<int:goal_id>/edit/", views.my_goal_edit, name="my_goal_edit"),
+    path(
+        "me/questions/<int:question_id>/reply/",
+        views.my_question_follow_up,
+        name="my_question_follow_up",
+    ),
     path("ask/", views.ask, name="ask"),
     path("sharing/", views.sharing, name="sharing"),
     path("notifications/<int:notification_id>/", views.notification_open, name="notification"),

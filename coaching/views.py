@@ -28,7 +28,7 @@ from courses.roleplay import attempt_state
 from courses.selectors import course_visible_to
 
 from . import selectors, services
-from .forms import AnswerForm, GoalForm, NoteForm, QuestionForm, ReviewForm
+from .forms import AnswerForm, FollowUpForm, GoalForm, NoteForm, QuestionForm, ReviewForm
 from .markdown import markdown_to_html
 from .models import Cohort, Review
 
@@ -190,7 +190,13 @@ def question(request: HttpRequest, question_id: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "coaching/question.html",
-        {"question": item, "form": form, "preview": preview, "nav_section": "coaching"},
+        {
+            "question": item,
+            "earlier": selectors.earlier_in_conversation(question=item),
+            "form": form,
+            "preview": preview,
+            "nav_section": "coaching",
+        },
     )
 
 
@@ -429,8 +435,24 @@ def me(request: HttpRequest) -> HttpResponse:
     return _me_page(request)
 
 
+def _with_reply_forms(questions: list, follow_up: tuple[int, FollowUpForm] | None) -> list:
+    """A reply box under each conversation that may go on; a refused reply keeps its text."""
+    for question in questions:
+        if follow_up and follow_up[0] == question.pk:
+            question.reply_form = follow_up[1]
+        elif question.open_for_reply:
+            question.reply_form = FollowUpForm(prefix=f"reply-{question.pk}")
+        else:
+            question.reply_form = None
+    return questions
+
+
 def _me_page(
-    request: HttpRequest, *, goal_form: GoalForm | None = None, status: int = 200
+    request: HttpRequest,
+    *,
+    goal_form: GoalForm | None = None,
+    follow_up: tuple[int, FollowUpForm] | None = None,
+    status: int = 200,
 ) -> HttpResponse:
     """My coach: my cohorts and coaches, notifications, action plan, feedback and answers."""
     user = request.user
@@ -448,7 +470,7 @@ def _me_page(
             "goals": selectors.goals_of(learner=user),
             "goal_form": goal_form or GoalForm(),
             "reviews": [(r, selectors.rating_rows(review=r, names=names)) for r in reviews],
-            "questions": selectors.questions_of(learner=user),
+            "questions": _with_reply_forms(selectors.questions_of(learner=user), follow_up),
             "nav_section": "my_coach",
         },
         status=status,
@@ -509,6 +531,27 @@ def _module_for(request: HttpRequest, raw_id: str | None) -> ModulePage | None:
     if course is None or not course_visible_to(user=request.user, course=course):
         return None
     return module
+
+
+@require_POST
+@login_required
+def my_question_follow_up(request: HttpRequest, question_id: int) -> HttpResponse:
+    """The learner replies to their coach in one of their own conversations."""
+    question = found_or_404(
+        selectors.own_conversation(learner=request.user, question_id=question_id)
+    )
+    form = FollowUpForm(request.POST, prefix=f"reply-{question.pk}")
+    if form.is_valid():
+        try:
+            reply = services.question_follow_up(
+                learner=request.user, question=question, text=form.cleaned_data["text"]
+            )
+        except services.CoachingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Your reply is with your coach."))
+            return redirect(reverse("coaching:me") + f"#question-{reply.pk}")
+    return _me_page(request, follow_up=(question.pk, form), status=400)
 
 
 @never_cache

@@ -54,6 +54,7 @@ POST_ONLY = {
     "goal_add": "coach",
     "my_goal_add": ("learner", "learner_b"),  # anyone with a coach writes their own goals
     "my_goal_tick": "learner",
+    "my_question_follow_up": "learner",
     "notifications_read": "any",
 }
 REDIRECTS = {"notification": "learner"}  # opening a notification marks it read, then redirects

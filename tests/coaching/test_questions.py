@@ -111,3 +111,74 @@ def test_other_coaches_hr_and_learners_cannot_open_or_answer_a_question(
         assert response.status_code == 404
     question.refresh_from_db()
     assert question.answered_at is None
+
+
+def test_the_learner_and_the_coach_carry_on_a_conversation(
+    cohort, coach_client, learner, module, django_capture_on_commit_callbacks
+):
+    client = signed_in(learner)
+    client.post("/coach/ask/", {"module": str(module.pk), "text": "How do I open a call?"})
+    first = Question.objects.get()
+    me = page(client.get("/coach/me/"))
+    assert me.select_one(f"#question-{first.pk} form") is None  # nothing to reply to yet
+
+    coach_client.post(f"/coach/questions/{first.pk}/", {"answer": "With their name.", "send": "1"})
+    field = f"reply-{first.pk}-text"
+    reply_box = page(client.get("/coach/me/")).select_one(f"#question-{first.pk} textarea")
+    assert reply_box["name"] == field
+
+    # A refused reply keeps its text, in its own conversation's box.
+    too_long = "x" * 5001
+    refused = client.post(f"/coach/me/questions/{first.pk}/reply/", {field: too_long})
+    assert refused.status_code == 400
+    assert page(refused).select_one(f"#question-{first.pk} textarea").get_text().strip() == too_long
+
+    sent = client.post(f"/coach/me/questions/{first.pk}/reply/", {field: "And if I cannot say it?"})
+    follow_up = Question.objects.get(follow_up_of=first)
+    assert sent["Location"] == f"/coach/me/#question-{follow_up.pk}"
+    assert (follow_up.cohort, follow_up.module_id) == (cohort, module.pk)
+
+    # One message at a time: no box while the reply waits, and a forced post is refused.
+    assert page(client.get("/coach/me/")).select_one(f"#question-{first.pk} textarea") is None
+    again = client.post(f"/coach/me/questions/{first.pk}/reply/", {field: "Hello?"})
+    assert "one message at a time" in again.content.decode()
+    assert Question.objects.count() == 2
+
+    queue = page(coach_client.get("/coach/")).select(".queue__item")
+    assert [f"Follow-up: {module.title}" in item.get_text() for item in queue] == [True]
+    seen = page(coach_client.get(f"/coach/questions/{follow_up.pk}/"))
+    earlier = seen.select_one(".conversation--earlier").get_text(" ", strip=True)
+    assert "How do I open a call?" in earlier and "With their name." in earlier
+    assert "And if I cannot say it?" in seen.select_one(".question-text").get_text()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        coach_client.post(
+            f"/coach/questions/{follow_up.pk}/", {"answer": "Ask how they say it.", "send": "1"}
+        )
+    thread = page(client.get("/coach/me/")).select_one(f"#question-{first.pk}")
+    text = thread.get_text(" ", strip=True)
+    assert text.index("With their name.") < text.index("Ask how they say it.")
+    assert thread.select_one("textarea") is not None  # and the conversation can go on
+    assert Notification.objects.filter(recipient=learner, kind=Notification.ANSWER).count() == 2
+
+
+def test_only_the_learner_replies_in_their_own_conversation(
+    cohort, coach, learner, colleague, module
+):
+    from coaching.services import question_answer, question_ask
+
+    first = question_ask(learner=learner, text="Q?", module=module)
+    question_answer(question=first, coach=coach, answer="A.")
+    field = f"reply-{first.pk}-text"
+
+    for someone in (colleague, coach):
+        response = signed_in(someone).post(f"/coach/me/questions/{first.pk}/reply/", {field: "x"})
+        assert response.status_code == 404
+    client = signed_in(learner)
+    follow_up = question_ask(learner=learner, text="Other", module=module)
+    follow_up.follow_up_of = first
+    follow_up.save()
+    # A follow-up's own id is not a conversation to reply to.
+    response = client.post(f"/coach/me/questions/{follow_up.pk}/reply/", {"x": "y"})
+    assert response.status_code == 404
+    assert Question.objects.count() == 2

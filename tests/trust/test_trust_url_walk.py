@@ -36,6 +36,7 @@ from coaching.services import (
     note_add,
     notification_create,
     profile_share,
+    question_answer,
     question_ask,
 )
 from courses.models import Assignment
@@ -391,6 +392,16 @@ REGISTRY: dict[str, Callable[[World], Case]] = {
         ok=(302,),
     ),
     "coaching:my_goal_edit": lambda w: Case(_("coaching:my_goal_edit", w.goal.pk), [w.learner]),
+    "coaching:my_question_follow_up": lambda w: (
+        question_answer(question=w.question, coach=w.coach, answer="Start small."),
+        Case(
+            _("coaching:my_question_follow_up", w.question.pk),
+            [w.learner],
+            method="post",
+            data={f"reply-{w.question.pk}-text": "Thank you. And then?"},
+            ok=(302,),
+        ),
+    )[1],
     "coaching:notification": lambda w: Case(
         _("coaching:notification", w.notification.pk), [w.learner], ok=(302,)
     ),
