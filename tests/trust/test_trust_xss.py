@@ -26,6 +26,7 @@ from coaching.services import (
     note_add,
     question_answer,
     question_ask,
+    question_follow_up,
     review_save,
 )
 from courses.blocks import RICH_TEXT_FEATURES
@@ -217,6 +218,10 @@ def test_questions_goals_and_notes_are_harmless(world):
     for payload in PAYLOADS:
         question = question_ask(learner=learner, text=payload, module=module)
         question_answer(question=question, coach=coach, answer=f"Try this: {payload}")
+        # The conversation goes on: a follow-up, read with the earlier messages above it.
+        reply = question_follow_up(learner=learner, question=question, text=f"And? {payload}")
+        inert(coach_client, f"/coach/questions/{reply.pk}/", expect_text=payload)
+        question_answer(question=reply, coach=coach, answer=f"Then: {payload}")
         goal_add(learner=learner, actor=coach, text=payload, due_on=date(2030, 1, 1))
         note_add(coach=coach, learner=learner, session_on=date(2026, 2, 1), body=payload)
         inert(coach_client, f"/coach/questions/{question.pk}/", expect_text=payload)
