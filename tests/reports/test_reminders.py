@@ -84,6 +84,9 @@ def test_the_worker_sends_reminders_on_its_own_schedule_without_cron(learners, m
     from cms import worker
 
     monkeypatch.setattr(worker, "FIRST_RUN_DELAY", 0)
+    # The thread closes stale connections first; here that would close the test's transaction
+    # (PostgreSQL), which a real worker thread never runs inside.
+    monkeypatch.setattr(worker, "close_old_connections", lambda: None)
     housekeeper = worker.Housekeeper(worker_id="test:1:abcdefgh")
     assert housekeeper._periodic["send_reminders --enqueue"] == 3600
 
