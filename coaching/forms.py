@@ -112,13 +112,17 @@ class QuestionForm(forms.Form):
     )
 
 
-class FollowUpForm(forms.Form):
-    text = forms.CharField(
-        label=_("Reply to your coach"),
-        max_length=MAX_TEXT,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("A follow-up goes back to your coach's queue, in the same conversation."),
-    )
+class FollowUpForm(QuestionForm):
+    """The learner's reply in a conversation: the question's field, worded as a reply."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["text"]
+        field.label = _("Reply to your coach")
+        field.help_text = _(
+            "A follow-up goes back to your coach's queue, in the same conversation."
+        )
+        field.widget.attrs["rows"] = 3
 
 
 class CohortAdminForm(WagtailAdminModelForm):
