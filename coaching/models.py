@@ -253,8 +253,11 @@ class Question(models.Model):
     @property
     def open_for_reply(self) -> bool:
         """A conversation (first question, follow-ups prefetched) the learner may add to: its
-        cohort still exists and every message in it has been answered."""
+        cohort still exists, the learner is still in it (when the selector says so) and every
+        message in it has been answered."""
         if self.follow_up_of_id is not None or self.cohort_id is None:
+            return False
+        if not getattr(self, "learner_in_cohort", True):
             return False
         return all(m.answered_at for m in [self, *self.follow_ups.all()])
 

@@ -497,8 +497,10 @@ def goals_of(*, learner: User) -> list[Goal]:
 
 def questions_of(*, learner: User) -> list[Question]:
     """The learner's conversations, newest first: each first question with its follow-ups."""
+    still_member = CohortLearner.objects.filter(cohort_id=OuterRef("cohort_id"), user=learner)
     return list(
         Question.objects.filter(learner=learner, follow_up_of=None)
+        .annotate(learner_in_cohort=Exists(still_member))
         .select_related("module", "answered_by", "cohort")
         .prefetch_related(
             Prefetch(

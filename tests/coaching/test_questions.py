@@ -182,3 +182,19 @@ def test_only_the_learner_replies_in_their_own_conversation(
     response = client.post(f"/coach/me/questions/{follow_up.pk}/reply/", {"x": "y"})
     assert response.status_code == 404
     assert Question.objects.count() == 2
+
+
+def test_no_reply_box_once_the_learner_has_left_the_cohort(cohort, coach, learner, module):
+    from coaching.services import question_answer, question_ask
+
+    first = question_ask(learner=learner, text="Q?", module=module)
+    question_answer(question=first, coach=coach, answer="A.")
+    client = signed_in(learner)
+    assert page(client.get("/coach/me/")).select_one(f"#question-{first.pk} textarea")
+
+    cohort.learners.remove(learner)
+
+    mine = page(client.get("/coach/me/")).select_one(f"#question-{first.pk}")
+    assert "A." in mine.get_text() and mine.select_one("textarea") is None
+    refused = client.post(f"/coach/me/questions/{first.pk}/reply/", {f"reply-{first.pk}-text": "?"})
+    assert "cohort has ended" in refused.content.decode()
