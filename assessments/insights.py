@@ -11,9 +11,10 @@ Conventions:
 - spreads are sample standard deviations (n - 1), variances sample variances;
 - only responses on the questionnaire's current scale are counted (a 5-point answer and a
   7-point one are not comparable); the others are reported as left out;
-- answers are the learner's (DESIGN.md): like HR's aggregates, no figure is shown over fewer
-  than `MINIMUM_GROUP` distinct people (not responses: one person answers before and after), so
-  an author never sees one person's answers, even when only one or two people took it.
+- answers are the learner's (DESIGN.md): like HR's aggregates, no statistic (and no count of
+  responses) is shown over fewer than `MINIMUM_GROUP` distinct people (not responses: one person
+  answers before and after), so an author never reads one person's answers off a mean, even
+  when only one or two people took it. Counts of answers left out (another scale) stay.
 """
 
 from __future__ import annotations
@@ -156,7 +157,7 @@ class ItemFigure:
 
     @property
     def withheld(self) -> bool:
-        """Answered by fewer than MINIMUM_GROUP people: no figure, not even the count."""
+        """Answered by fewer than MINIMUM_GROUP people: no statistic, not even the item's n."""
         return len(self.people) < MINIMUM_GROUP
 
     @property

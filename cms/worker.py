@@ -208,7 +208,17 @@ def task_requeue_if_interrupted(*, result: DBTaskResult) -> bool:
 
 
 def periodic_commands() -> dict[str, int]:
-    return dict(getattr(settings, "TASKS_PERIODIC_COMMANDS", DEFAULT_PERIODIC_COMMANDS))
+    """The configured command lines; one naming no command is dropped, and said so once."""
+    configured = dict(getattr(settings, "TASKS_PERIODIC_COMMANDS", DEFAULT_PERIODIC_COMMANDS))
+    known = get_commands()
+    commands = {}
+    for name, interval in configured.items():
+        args = shlex.split(name)
+        if args and args[0] in known:
+            commands[name] = interval
+        else:
+            logger.error("periodic command unknown; not run", extra={"command": name})
+    return commands
 
 
 def periodic_run_due(*, name: str, interval: int) -> bool:
@@ -276,7 +286,14 @@ class Housekeeper(threading.Thread):
                 self._last_recovery = now
                 tasks_recover()
             for name in due:
-                if periodic_run_due(name=name, interval=self._periodic[name]):
+                # One failing command must not keep the others from running.
+                try:
+                    if periodic_run_due(name=name, interval=self._periodic[name]):
+                        self._not_before[name] = now + self._periodic[name]
+                except DatabaseError:
+                    raise
+                except Exception:
+                    logger.exception("periodic command failed", extra={"command": name})
                     self._not_before[name] = now + self._periodic[name]
         except DatabaseError:
             logger.warning("housekeeping skipped: database unavailable", exc_info=True)

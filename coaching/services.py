@@ -7,6 +7,7 @@ from datetime import date
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -329,16 +330,21 @@ def question_follow_up(*, learner: User, question: Question, text: str) -> Quest
         raise CoachingError(_("You can only reply in your own conversations."))
     if question.cohort is None or not question.cohort.learners.filter(pk=learner.pk).exists():
         raise CoachingError(_("This conversation's cohort has ended. Ask a new question instead."))
-    thread = [question, *question.follow_ups.all()]
-    if any(message.answered_at is None for message in thread):
-        raise CoachingError(_("Your coach has not answered yet: one message at a time."))
-    return Question.objects.create(
-        learner=learner,
-        cohort=question.cohort,
-        module=question.module,
-        text=text,
-        follow_up_of=question,
-    )
+    with transaction.atomic():
+        # The first question is locked, so a double click cannot slip two replies past the check.
+        Question.objects.select_for_update().filter(pk=question.pk).first()
+        waiting = Question.objects.filter(
+            Q(pk=question.pk) | Q(follow_up_of=question), answered_at__isnull=True
+        )
+        if waiting.exists():
+            raise CoachingError(_("Your coach has not answered yet: one message at a time."))
+        return Question.objects.create(
+            learner=learner,
+            cohort=question.cohort,
+            module=question.module,
+            text=text,
+            follow_up_of=question,
+        )
 
 
 @transaction.atomic

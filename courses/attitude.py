@@ -59,7 +59,7 @@ class DimensionRow:
         if self.roleplay is None:
             return _("No role-play choice has touched this yet.")
         if self.roleplay == 0:
-            return _("Mixed: your role-play choices here gained and lost points in equal measure.")
+            return _("Even: your role-play choices here came to no points either way.")
         high, showed = rating >= 50, self.roleplay > 0
         if high and showed:
             return _("Agreed: you rated yourself high and your choices showed it.")
@@ -91,7 +91,9 @@ class CourseAttitude:
     @property
     def after_url(self) -> str:
         """The after-questionnaire, once the course is finished and until it is answered."""
-        if self.after or not self.completed or not self.course.after_questionnaire_id:
+        questionnaire_id = self.course.after_questionnaire_id
+        answered = self.after is not None and self.after.questionnaire_id == questionnaire_id
+        if answered or not self.completed or not questionnaire_id:
             return ""
         return reverse("courses:questionnaire", args=[self.course.pk, Response.AFTER])
 

@@ -24,8 +24,9 @@ from .sessions import (
 ROLE_NAMES = {role.value for role in Role}
 
 # Sent after a person is saved into a team they were not in (joining the organisation with a
-# team, or moving team), by any path: services, the Wagtail user form, the shell. Arguments:
-# user, team_id. Apps above people act on it (courses.reports: the team's assignments follow).
+# team, or moving team) through Model.save(): our services, the Wagtail user form, the shell; not
+# bulk_create or QuerySet.update. Arguments: user, team_id. Apps above people act on it
+# (courses.reports: the team's assignments follow); a receiver must not break the save.
 team_joined = Signal()
 
 
@@ -56,10 +57,14 @@ def _after_user_save(sender, instance: User, created=False, raw=False, **kwargs)
     before = instance.__dict__.pop("_trust_before", None)
     if raw:
         return
-    if instance.team_id and (created or (before and before["team_id"] != instance.team_id)):
+    joined = instance.team_id and (created or (before and before["team_id"] != instance.team_id))
+    if not created and before:
+        _record_trust_changes(instance, before)
+    if joined:
         team_joined.send(sender=User, user=instance, team_id=instance.team_id)
-    if created or not before:
-        return
+
+
+def _record_trust_changes(instance: User, before: dict) -> None:
     by = instance.__dict__.pop("_audit_actor", None) or audit_actor()
     if before["is_active"] != instance.is_active:
         user_active_changed(user=instance, active=instance.is_active, by=by)

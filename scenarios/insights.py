@@ -4,9 +4,12 @@ A fixed number of queries whatever the number of attempts: counting is done by t
 (values() + annotate(Count)); only the most common path to a poor ending is counted in Python,
 over the steps of at most the latest POOR_PATH_CAP poor-ending attempts.
 
-A learner's choices are theirs and their coach's (DESIGN.md), so, as with questionnaires, no
-count is shown over fewer than `MINIMUM_GROUP` distinct learners: not the scenario's figures,
-not a node's, not the poor path's. Otherwise "1 of 1 chose this" would be one person's transcript.
+A learner's choices are theirs and their coach's (DESIGN.md), so, as with questionnaires,
+nothing is shown over fewer than `MINIMUM_GROUP` distinct learners. Until that many have played,
+the page gives no figure at all (not even how many played, finished or ended poorly: with one
+learner each is their transcript) and no node or path, which are not even read. Once enough
+have, a node fewer than that many answered at (none included: "none" next to "a few" would say
+where a few went) and a poor path fewer than that many took are withheld.
 """
 
 from __future__ import annotations
@@ -55,10 +58,12 @@ class NodeFigure:
     answers: int = 0
     in_current_version: bool = True
     choices: list[ChoiceFigure] = field(default_factory=list)
+    scenario_learners: int = 0  # how many played the scenario at all
 
     @property
     def withheld(self) -> bool:
-        return 0 < self.learners < MINIMUM_GROUP
+        """Fewer than the minimum answered here (none included) while others played."""
+        return self.scenario_learners > 0 and self.learners < MINIMUM_GROUP
 
 
 @dataclass
@@ -113,7 +118,7 @@ class ScenarioInsight:
 
 
 def scenario_insight(scenario: Scenario, *, graph: Graph | None = None) -> ScenarioInsight:
-    """Everything the insight page shows, in five queries."""
+    """Everything the insight page shows, in five queries (one while too few have played)."""
     graph = graph if graph is not None else scenario.graph
     attempts = Attempt.objects.filter(scenario=scenario)
     totals = attempts.aggregate(
@@ -121,6 +126,16 @@ def scenario_insight(scenario: Scenario, *, graph: Graph | None = None) -> Scena
         finished=Count("id", filter=Q(finished_at__isnull=False)),
         learners=Count("user", distinct=True),
     )
+    if 0 < totals["learners"] < MINIMUM_GROUP:
+        return ScenarioInsight(
+            attempts=0,
+            finished=0,
+            learners=totals["learners"],
+            endings=[],
+            nodes=[],
+            poor_path=None,
+            poor_attempts=0,
+        )
     ending_rows = {
         row["ending_tone"]: row
         for row in attempts.filter(finished_at__isnull=False)
@@ -157,6 +172,8 @@ def scenario_insight(scenario: Scenario, *, graph: Graph | None = None) -> Scena
         .order_by()
     }
     nodes = _node_figures(graph, per_choice, per_node)
+    for node in nodes:
+        node.scenario_learners = totals["learners"]
     recorded = {
         (row["node_key"], row["choice_index"]): (row["node_text"], row["choice_text"])
         for row in per_choice

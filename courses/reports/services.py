@@ -141,6 +141,7 @@ def assignment_create(
     )
 
 
+@transaction.atomic  # all of a person's team courses, or none (the signal's caller logs why)
 def team_assignments_follow(*, user: User, team_id: int, today: date | None = None) -> list[int]:
     """Someone joined a team: enrol them on each course assigned to the team and still due.
 

@@ -150,7 +150,7 @@ def test_before_then_after_shows_the_change_and_the_roleplay_comparison(
         ("high", -2, "-2", "Differs: you rated yourself high, but your role-play choices cost"),
         ("low", 2, "+2", "Differs: your choices showed more of this than you gave yourself"),
         ("low", -2, "-2", "Agreed: your rating and your choices both point to room to grow."),
-        ("low", 0, "0", "Mixed: your role-play choices here gained and lost points in equal"),
+        ("low", 0, "0", "Even: your role-play choices here came to no points either way."),
         ("high", None, "—", "No role-play choice has touched this yet."),
     ],
 )

@@ -169,6 +169,38 @@ def test_a_periodic_command_runs_once_per_interval_across_workers(known):
     assert call.call_count == (1 if known else 0)
 
 
+def test_an_unknown_or_failing_periodic_command_leaves_the_others_running(
+    settings, monkeypatch, caplog
+):
+    settings.TASKS_PERIODIC_COMMANDS = {
+        "no_such_command": 60,
+        "certificates_render_pending": 60,
+        "send_reminders --enqueue": 60,
+    }
+    from django.core.cache import cache
+
+    cache.clear()  # no earlier test's "ran this interval" mark
+    monkeypatch.setattr(worker_module, "FIRST_RUN_DELAY", 0)
+    monkeypatch.setattr(worker_module, "close_old_connections", lambda: None)
+    monkeypatch.setattr(worker_module, "tasks_recover", lambda: None)
+    ran = []
+
+    def command(*args, **kwargs):
+        ran.append(args)
+        if args[0] == "certificates_render_pending":
+            raise RuntimeError("storage down")
+
+    monkeypatch.setattr(worker_module, "call_command", command)
+
+    housekeeper = worker_module.Housekeeper(worker_id="test:1:abcdefgh")
+    housekeeper.tick()
+
+    assert "no_such_command" not in housekeeper._periodic  # dropped, said once
+    assert ran == [("certificates_render_pending",), ("send_reminders", "--enqueue")]
+    assert "periodic command unknown; not run" in caplog.text
+    assert "periodic command failed" in caplog.text
+
+
 def test_the_operator_command_lists_and_requeues(capsys):
     from django.core.management import call_command
 

@@ -367,3 +367,24 @@ def test_a_refusing_mail_server_keeps_the_assignment_and_the_daily_run_sends_lat
     assert Enrolment.objects.filter(assignment=outcome.assignment).count() == 3
     assert sorted(m.to[0] for m in mailoutbox) == sorted(u.email for u in store_people["in_store"])
     assert all(m.subject.startswith("New course for you") for m in mailoutbox)
+
+
+def test_a_failure_to_follow_the_team_never_breaks_saving_the_person(
+    org_a, course, store, hr, due, monkeypatch, caplog
+):
+    from courses.reports import services
+    from courses.reports.services import assignment_create
+
+    assignment_create(organisation=org_a, course=course, due_date=due, assigned_by=hr, team=store)
+
+    def broken(**kwargs):
+        raise RuntimeError("database hiccup")
+
+    monkeypatch.setattr(services, "team_assignments_follow", broken)
+    mover = UserFactory(organisation=org_a)
+    mover.team = store
+    mover.save()  # no exception
+
+    mover.refresh_from_db()
+    assert mover.team == store
+    assert "team assignments not applied" in caplog.text

@@ -81,8 +81,11 @@ def test_the_command_and_the_worker_task_send_no_duplicates(learners):
 
 def test_the_worker_sends_reminders_on_its_own_schedule_without_cron(learners, monkeypatch):
     """Every worker's housekeeping thread runs send_reminders --enqueue (no cron needed)."""
+    from django.core.cache import cache
+
     from cms import worker
 
+    cache.clear()  # no earlier test's "ran this interval" mark
     monkeypatch.setattr(worker, "FIRST_RUN_DELAY", 0)
     # The thread closes stale connections first; here that would close the test's transaction
     # (PostgreSQL), which a real worker thread never runs inside.

@@ -260,15 +260,13 @@ def test_fewer_than_five_learners_choices_are_not_shown(superuser_client, make_s
 
     page = soup(superuser_client.get(insight_url(scenario.pk)))
 
-    text = page.get_text(" ", strip=True)
-    assert "Not enough learners yet to show their choices without identifying people" in text
-    assert "4 learners" in text and "8 attempts" in text  # how many, not who chose what
-    assert "poor ending" not in page.select_one(".scenario-insight__summary").get_text()
-    node = page.select_one(".scenario-insight__node")
-    assert "Fewer than 5 learners answered here" in node.get_text()
-    assert not node.select("table, meter")
-    assert "Fewer than 5 learners ended poorly, so their path is not shown." in text
-    assert "We are busy today." not in text  # the choice a poor path would have named
+    content = page.select_one(".scenario-insight")
+    text = content.get_text(" ", strip=True)
+    assert "Fewer than 5 learners have played this role-play." in text
+    # Not how many played, finished or ended how; no node, no path.
+    assert not content.select(".scenario-insight__summary, .scenario-insight__node")
+    assert "ended poorly" not in text and "8" not in text
+    assert "We are busy today." not in text and "My car is still not ready!" not in text
 
 
 def test_a_node_few_reached_is_withheld_while_the_rest_is_shown(
@@ -294,6 +292,27 @@ def test_a_node_few_reached_is_withheld_while_the_rest_is_shown(
     )
     assert "Fewer than 5 learners answered here" in second.get_text()
     assert not second.select("table")
+
+
+def test_a_node_nobody_reached_is_withheld_too_once_people_played(
+    superuser_client, make_scenario, org_a
+):
+    # "0" beside "fewer than 5" would say where the few went.
+    nodes = [
+        choice_node("a", "Hello?", [choice("Hi", "b"), choice("Bye", "g")]),
+        choice_node("b", "My car!", [choice("Wait", "p"), choice("Sorry", "g")]),
+        ending_node("g", outcome="Happy", tone="good"),
+        ending_node("p", outcome="Furious", tone="poor"),
+    ]
+    scenario = make_scenario(nodes)
+    for _ in range(5):
+        play(UserFactory(organisation=org_a), scenario, 1)  # nobody reaches "b"
+
+    first, second = soup(superuser_client.get(insight_url(scenario.pk))).select(
+        ".scenario-insight__node"
+    )
+    assert "5 of 5" in first.get_text(" ", strip=True)
+    assert "Fewer than 5 learners answered here" in second.get_text()
 
 
 def test_insight_without_attempts(superuser_client, make_scenario):
