@@ -57,7 +57,10 @@ def _after_user_save(sender, instance: User, created=False, raw=False, **kwargs)
     before = instance.__dict__.pop("_trust_before", None)
     if raw:
         return
-    joined = instance.team_id and (created or (before and before["team_id"] != instance.team_id))
+    # Joining a team, or coming back (reactivated) to one: its courses apply from now.
+    moved = before and before["team_id"] != instance.team_id
+    returned = before and not before["is_active"] and instance.is_active
+    joined = instance.team_id and (created or moved or returned)
     if not created and before:
         _record_trust_changes(instance, before)
     if joined:

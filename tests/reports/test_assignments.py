@@ -369,6 +369,19 @@ def test_a_refusing_mail_server_keeps_the_assignment_and_the_daily_run_sends_lat
     assert all(m.subject.startswith("New course for you") for m in mailoutbox)
 
 
+def test_someone_reactivated_in_the_team_gets_its_courses(org_a, course, store, hr, due):
+    from courses.reports.services import assignment_create
+
+    away = UserFactory(organisation=org_a, team=store, is_active=False)
+    assignment_create(organisation=org_a, course=course, due_date=due, assigned_by=hr, team=store)
+    assert not Enrolment.objects.filter(user=away).exists()  # inactive when it was assigned
+
+    away.is_active = True
+    away.save()
+
+    assert Enrolment.objects.get(user=away, course=course).due_date == due
+
+
 def test_a_failure_to_follow_the_team_never_breaks_saving_the_person(
     org_a, course, store, hr, due, monkeypatch, caplog
 ):
