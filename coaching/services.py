@@ -39,6 +39,17 @@ class CoachingError(Exception):
     """A request that cannot be carried out; the message is safe to show."""
 
 
+def _written(text: str | None, *, empty: str, too_long: str) -> str:
+    """What a person wrote: Windows line ends made plain, trimmed. Refused when empty or over
+    MAX_TEXT characters (`too_long` says so, with %(n)d for the limit)."""
+    text = (text or "").replace("\r\n", "\n").strip()
+    if not text:
+        raise CoachingError(empty)
+    if len(text) > MAX_TEXT:
+        raise CoachingError(too_long % {"n": MAX_TEXT})
+    return text
+
+
 # --- cohorts ----------------------------------------------------------------------------------
 
 
@@ -150,11 +161,11 @@ def review_save(
     """
     if step.choice_index is not None or not step.reply:
         raise CoachingError(_("Only written replies are reviewed."))
-    feedback = (feedback or "").replace("\r\n", "\n").strip()
-    if not feedback:
-        raise CoachingError(_("Write some feedback for the learner."))
-    if len(feedback) > MAX_TEXT:
-        raise CoachingError(_("Please keep feedback under %(n)d characters.") % {"n": MAX_TEXT})
+    feedback = _written(
+        feedback,
+        empty=_("Write some feedback for the learner."),
+        too_long=_("Please keep feedback under %(n)d characters."),
+    )
     rubric = rubric_of(step)
     if set(ratings) != set(rubric):
         raise CoachingError(_("Rate every dimension of the rubric."))
@@ -191,11 +202,11 @@ def review_save(
 
 
 def _note_fields(session_on: date, body: str) -> dict:
-    body = (body or "").replace("\r\n", "\n").strip()
-    if not body:
-        raise CoachingError(_("The note is empty."))
-    if len(body) > MAX_TEXT:
-        raise CoachingError(_("Please keep a note under %(n)d characters.") % {"n": MAX_TEXT})
+    body = _written(
+        body,
+        empty=_("The note is empty."),
+        too_long=_("Please keep a note under %(n)d characters."),
+    )
     return {"session_on": session_on, "body": body}
 
 
@@ -303,11 +314,11 @@ def cohort_for_question(*, learner: User, module: ModulePage | None) -> Cohort |
 
 
 def question_ask(*, learner: User, text: str, module: ModulePage | None = None) -> Question:
-    text = (text or "").replace("\r\n", "\n").strip()
-    if not text:
-        raise CoachingError(_("Write your question first."))
-    if len(text) > MAX_TEXT:
-        raise CoachingError(_("Please keep a question under %(n)d characters.") % {"n": MAX_TEXT})
+    text = _written(
+        text,
+        empty=_("Write your question first."),
+        too_long=_("Please keep a question under %(n)d characters."),
+    )
     cohort = cohort_for_question(learner=learner, module=module)
     if cohort is None:
         raise CoachingError(_("You are not in a coaching cohort yet, so there is no coach to ask."))
@@ -321,11 +332,11 @@ def question_follow_up(*, learner: User, question: Question, text: str) -> Quest
     message of the conversation still waits for an answer, or once the cohort is gone or the
     learner has left it (no coach would see it).
     """
-    text = (text or "").replace("\r\n", "\n").strip()
-    if not text:
-        raise CoachingError(_("Write your reply first."))
-    if len(text) > MAX_TEXT:
-        raise CoachingError(_("Please keep a reply under %(n)d characters.") % {"n": MAX_TEXT})
+    text = _written(
+        text,
+        empty=_("Write your reply first."),
+        too_long=_("Please keep a reply under %(n)d characters."),
+    )
     if question.learner_id != learner.pk or question.follow_up_of_id is not None:
         raise CoachingError(_("You can only reply in your own conversations."))
     if question.cohort is None or not question.cohort.learners.filter(pk=learner.pk).exists():
@@ -349,11 +360,11 @@ def question_follow_up(*, learner: User, question: Question, text: str) -> Quest
 
 @transaction.atomic
 def question_answer(*, question: Question, coach: User, answer: str) -> Question:
-    answer = (answer or "").replace("\r\n", "\n").strip()
-    if not answer:
-        raise CoachingError(_("Write an answer first."))
-    if len(answer) > MAX_TEXT:
-        raise CoachingError(_("Please keep an answer under %(n)d characters.") % {"n": MAX_TEXT})
+    answer = _written(
+        answer,
+        empty=_("Write an answer first."),
+        too_long=_("Please keep an answer under %(n)d characters."),
+    )
     first = question.answered_at is None
     question.answer = answer
     question.answered_by = coach
