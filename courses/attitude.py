@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
@@ -95,7 +94,7 @@ class CourseAttitude:
         answered = self.after is not None and self.after.questionnaire_id == questionnaire_id
         if answered or not self.completed or not questionnaire_id:
             return ""
-        return reverse("courses:questionnaire", args=[self.course.pk, Response.AFTER])
+        return self.course.questionnaire_url(Response.AFTER)
 
 
 @dataclass(frozen=True)

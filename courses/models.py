@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -132,6 +133,10 @@ class CoursePage(Page):
 
     def route(self, request: HttpRequest, path_components):
         return route_to_child(self, ModulePage, request, path_components)
+
+    def questionnaire_url(self, phase: str) -> str:
+        """Where the learner answers this course's "before" or "after" questionnaire."""
+        return reverse("courses:questionnaire", args=[self.pk, phase])
 
     def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         from .selectors import course_overview, course_visible_to

@@ -8,7 +8,6 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -220,9 +219,7 @@ def _offer_after_questionnaires(*, user: User, cards: list[CourseProgress]) -> N
     )
     for card in waiting:
         if (card.course.pk, card.course.after_questionnaire_id) not in answered:
-            card.after_questionnaire_url = reverse(
-                "courses:questionnaire", args=[card.course.pk, Response.AFTER]
-            )
+            card.after_questionnaire_url = card.course.questionnaire_url(Response.AFTER)
 
 
 def catalogue_for(

@@ -112,7 +112,7 @@ def _visit_or_login(request: HttpRequest, module: ModulePage) -> ModuleVisit | H
         return redirect_to_login(request.get_full_path())
     visit = ModuleVisit(request, module)
     if _before_questionnaire_pending(request.user, visit.course):
-        url = reverse("courses:questionnaire", args=[visit.course.pk, Response.BEFORE])
+        url = visit.course.questionnaire_url(Response.BEFORE)
         return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
     return visit
 
@@ -394,7 +394,7 @@ def _after_questionnaire_url(user, course: CoursePage) -> str:
         course_id=course.pk,
         phase=Response.AFTER,
     )
-    return "" if answered else reverse("courses:questionnaire", args=[course.pk, Response.AFTER])
+    return "" if answered else course.questionnaire_url(Response.AFTER)
 
 
 @never_cache
