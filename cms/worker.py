@@ -207,18 +207,19 @@ def task_requeue_if_interrupted(*, result: DBTaskResult) -> bool:
     return False
 
 
+def _command_args(name: str) -> list[str] | None:
+    """The command line split into arguments, or None (logged) when it names no command."""
+    args = shlex.split(name)
+    if args and args[0] in get_commands():
+        return args
+    logger.error("periodic command unknown; not run", extra={"command": name})
+    return None
+
+
 def periodic_commands() -> dict[str, int]:
     """The configured command lines; one naming no command is dropped, and said so once."""
     configured = dict(getattr(settings, "TASKS_PERIODIC_COMMANDS", DEFAULT_PERIODIC_COMMANDS))
-    known = get_commands()
-    commands = {}
-    for name, interval in configured.items():
-        args = shlex.split(name)
-        if args and args[0] in known:
-            commands[name] = interval
-        else:
-            logger.error("periodic command unknown; not run", extra={"command": name})
-    return commands
+    return {name: interval for name, interval in configured.items() if _command_args(name)}
 
 
 def periodic_run_due(*, name: str, interval: int) -> bool:
@@ -226,9 +227,8 @@ def periodic_run_due(*, name: str, interval: int) -> bool:
 
     True if it ran.
     """
-    args = shlex.split(name)
-    if not args or args[0] not in get_commands():
-        logger.error("periodic command unknown", extra={"command": name})
+    args = _command_args(name)
+    if args is None:
         return False
     # cache.add is atomic in Redis: one worker in the pool wins each interval.
     key = "-".join(args)  # no spaces: memcached refuses them
