@@ -158,14 +158,15 @@ def team_assignments_follow(*, user: User, team_id: int, today: date | None = No
         team_id=team_id, organisation_id=user.organisation_id
     ).order_by("created_at", "pk"):
         latest[assignment.course_id] = assignment
+    # One query for the lot: a course since withdrawn from the organisation is not given.
+    offered = set(
+        selectors.assignable_courses(organisation=user.organisation)
+        .filter(pk__in=list(latest))
+        .values_list("pk", flat=True)
+    )
     applied = []
     for assignment in latest.values():
-        if (
-            assignment.due_date < today
-            or not selectors.assignable_courses(organisation=user.organisation)
-            .filter(pk=assignment.course_id)
-            .exists()
-        ):
+        if assignment.due_date < today or assignment.course_id not in offered:
             continue
         enrolment, _created = Enrolment.objects.get_or_create(
             user=user, course_id=assignment.course_id
