@@ -32,7 +32,10 @@ def pdf_text(path: str) -> str:
     """What Poppler's pdftotext reads from the file, as a person checking it would."""
     pdftotext = shutil.which("pdftotext")
     if not pdftotext:
-        pytest.skip("pdftotext is not installed (apt-get install poppler-utils); .ci/run does.")
+        pytest.skip(
+            "This check reads the PDF back with Poppler's pdftotext, which this machine lacks "
+            "(apt-get install poppler-utils). .ci/run installs it, so CI always runs the check."
+        )
     return subprocess.run(  # noqa: S603 - a fixed program on a file this test downloaded
         [pdftotext, "-layout", path, "-"], capture_output=True, text=True, check=True
     ).stdout

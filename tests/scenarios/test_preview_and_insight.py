@@ -269,16 +269,20 @@ def test_fewer_than_five_learners_choices_are_not_shown(superuser_client, make_s
     assert "We are busy today." not in text and "My car is still not ready!" not in text
 
 
-def test_a_node_few_reached_is_withheld_while_the_rest_is_shown(
-    superuser_client, make_scenario, org_a
-):
-    nodes = [
+def hello_then_car() -> list:
+    """Two choice nodes: "Hi" at "a" leads to "b"; "Bye" ends happily at once."""
+    return [
         choice_node("a", "Hello?", [choice("Hi", "b"), choice("Bye", "g")]),
         choice_node("b", "My car!", [choice("Wait", "p"), choice("Sorry", "g")]),
         ending_node("g", outcome="Happy", tone="good"),
         ending_node("p", outcome="Furious", tone="poor"),
     ]
-    scenario = make_scenario(nodes)
+
+
+def test_a_node_few_reached_is_withheld_while_the_rest_is_shown(
+    superuser_client, make_scenario, org_a
+):
+    scenario = make_scenario(hello_then_car())
     learners = [UserFactory(organisation=org_a) for _ in range(6)]
     play(learners[0], scenario, 0, 1)  # only one learner reaches "b"
     for learner in learners[1:]:
@@ -298,13 +302,7 @@ def test_a_node_nobody_reached_is_withheld_too_once_people_played(
     superuser_client, make_scenario, org_a
 ):
     # "0" beside "fewer than 5" would say where the few went.
-    nodes = [
-        choice_node("a", "Hello?", [choice("Hi", "b"), choice("Bye", "g")]),
-        choice_node("b", "My car!", [choice("Wait", "p"), choice("Sorry", "g")]),
-        ending_node("g", outcome="Happy", tone="good"),
-        ending_node("p", outcome="Furious", tone="poor"),
-    ]
-    scenario = make_scenario(nodes)
+    scenario = make_scenario(hello_then_car())
     for _ in range(5):
         play(UserFactory(organisation=org_a), scenario, 1)  # nobody reaches "b"
 
