@@ -93,6 +93,10 @@ class AuditTrailView(ReportView):
             event.details_text = ", ".join(f"{k}: {v}" for k, v in (event.details or {}).items())
         return object_list
 
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        # A data file: ISO date and time, not the admin's display format (Wagtail's default).
+        return super().generate_xlsx_row(worksheet, row_dict, date_format="yyyy-mm-dd hh:mm:ss")
+
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
         return inert(value) if isinstance(value, str) else value

@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from cms.formats.en import formats as english_formats
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -103,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            "builtins": ["cms.templatetags.dates"],  # |time_tag on every page
         },
     },
 ]
@@ -180,6 +183,18 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Kolkata")
 USE_I18N = True
 USE_TZ = True
+# Dates: one format per language, in cms/formats/<language>/formats.py. The settings below are
+# what Django falls back to with no language active (a task, a management command): English.
+FORMAT_MODULE_PATH = ["cms.formats"]
+DATE_FORMAT = english_formats.DATE_FORMAT
+DATETIME_FORMAT = english_formats.DATETIME_FORMAT
+SHORT_DATE_FORMAT = english_formats.SHORT_DATE_FORMAT
+SHORT_DATETIME_FORMAT = english_formats.SHORT_DATETIME_FORMAT
+TIME_FORMAT = english_formats.TIME_FORMAT
+MONTH_DAY_FORMAT = english_formats.MONTH_DAY_FORMAT
+YEAR_MONTH_FORMAT = english_formats.YEAR_MONTH_FORMAT
+DATE_INPUT_FORMATS = english_formats.DATE_INPUT_FORMATS
+DATETIME_INPUT_FORMATS = english_formats.DATETIME_INPUT_FORMATS
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

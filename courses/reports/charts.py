@@ -140,7 +140,7 @@ def weekly_columns_svg(weeks: list[WeekFigure], *, title: str) -> SafeString:
             f'font-weight="700" fill="{INK}">{week.completed}</text>'
             f'<text x="{x + column / 2}" y="{top + chart_height + 16}" font-size="11" '
             f'text-anchor="middle" fill="{MUTED}">'
-            f"{escape(formats.date_format(week.start, 'j M'))}</text>"
+            f"{escape(formats.date_format(week.start, 'MONTH_DAY_FORMAT'))}</text>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped

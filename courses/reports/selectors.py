@@ -27,7 +27,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce, Length, Substr, TruncDate, TruncWeek
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -150,6 +150,10 @@ class ReportFilters:
         )
 
 
+def _shown(day: date | None) -> str:
+    return formats.date_format(day, "DATE_FORMAT") if day else "…"
+
+
 def filters_description(*, organisation: Organisation, filters: ReportFilters) -> list[str]:
     """The filters in words, for the PDF summary and export pages ("Team: Store floor")."""
     parts = []
@@ -176,8 +180,8 @@ def filters_description(*, organisation: Organisation, filters: ReportFilters) -
             str(_("%(field)s from %(start)s to %(end)s"))
             % {
                 "field": labels.get(filters.date_field, labels["assigned"]),
-                "start": filters.date_from.isoformat() if filters.date_from else "…",
-                "end": filters.date_to.isoformat() if filters.date_to else "…",
+                "start": _shown(filters.date_from),
+                "end": _shown(filters.date_to),
             }
         )
     return parts

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from factories import UserFactory
 from helpers import soup
 from reports_helpers import enrol
@@ -53,6 +53,10 @@ def population(org_a, store, support, course, make_course):
     }
 
 
+def shown(day) -> str:
+    return formats.date_format(day, "SHORT_DATE_FORMAT")
+
+
 def table_rows(response) -> list[dict[str, str]]:
     page = soup(response)
     table = page.find("table", class_="report-table")
@@ -81,12 +85,13 @@ def test_each_row_shows_status_progress_dates_and_certificate(hr_client, populat
     assert asha["Status"] == "Completed" and asha["Progress"] == "100%"
     assert asha["Certificate"] == population["certificate"].code
     assert asha["Team"] == "Store floor" and asha["E-mail"] == "asha@acme.example"
-    assert asha["Completed"] == timezone.localdate(timezone.now() - timedelta(days=1)).isoformat()
+    # Shown as the language writes dates (ISO is for the exports): "1 Dec 2026".
+    assert asha["Completed"] == shown(timezone.localdate(timezone.now() - timedelta(days=1)))
     assert bilal["Status"] == "In progress" and bilal["Progress"] == "50%"
     assert chen["Status"] == "Overdue" and chen["Progress"] == "50%"
     assert dara["Status"] == "Not started" and dara["Progress"] == "0%"
     assert dara["Assigned"] == "–" and dara["Due"] == "–" and dara["Team"] == ""
-    assert chen["Due"] == (timezone.localdate() - timedelta(days=2)).isoformat()
+    assert chen["Due"] == shown(timezone.localdate() - timedelta(days=2))
 
 
 def test_a_replaced_certificate_is_not_shown(hr_client, population, course):

@@ -57,7 +57,11 @@ def page_rows(client, params) -> list[list[str]]:
     page = soup(client.get(reverse("reports:completions"), params))
     result = []
     for tr in page.select("table.report-table tbody tr"):
-        cells = [cell.get_text(strip=True) for cell in tr.find_all(["th", "td"])]
+        # A date cell shows the reader's format; its <time datetime> is the ISO the CSV writes.
+        cells = [
+            cell.time["datetime"] if cell.time else cell.get_text(strip=True)
+            for cell in tr.find_all(["th", "td"])
+        ]
         cells = ["" if cell == "–" else cell for cell in cells]
         cells[5] = cells[5].rstrip("%")
         result.append(cells)
