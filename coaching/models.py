@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import formats
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
@@ -148,7 +149,8 @@ class CoachNote(models.Model):
         indexes = [models.Index(fields=["coach", "learner"])]
 
     def __str__(self) -> str:
-        return f"Note {self.pk} ({self.session_on})"
+        # Also the audit trail's label for a note read: the date as pages write it.
+        return f"Note {self.pk} ({formats.date_format(self.session_on, 'DATE_FORMAT')})"
 
 
 class Goal(models.Model):

@@ -3,6 +3,7 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -286,7 +287,8 @@ class Assignment(models.Model):
         indexes = [models.Index(fields=["organisation", "-created_at"])]
 
     def __str__(self) -> str:
-        return f"{self.course} – {self.due_date}"
+        # Also the audit trail's label for the assignment: the date as pages write it.
+        return f"{self.course} – {formats.date_format(self.due_date, 'DATE_FORMAT')}"
 
 
 class Enrolment(models.Model):

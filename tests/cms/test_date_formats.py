@@ -170,11 +170,13 @@ def test_hr_pages_write_dates_one_way(world):
     assert_one_format(page_text(hr, reverse("certificates:manage")), SHOWN)
 
 
-def test_admin_lists_write_dates_one_way(world):
+def test_admin_lists_write_dates_one_way(learner, world):
     admin = world["admin"]
     assert_one_format(page_text(admin, reverse("cohorts:index")), SHOWN)
+    world["coach"].get(reverse("coaching:learner", args=[learner.pk]))  # reads the note: audited
     response = admin.get(reverse("audit_trail"))
     assert response.status_code == 200
+    assert_one_format(visible_text(response.content.decode()), f"({SHOWN})")  # the note's label
     tooltips = [
         tag["data-w-tooltip-content-value"]
         for tag in BeautifulSoup(response.content.decode(), "html.parser").select(
