@@ -150,6 +150,12 @@ def test_learner_pages_write_dates_one_way(learner_client, world):
     assert_one_format(page_text(anyone, reverse("certificates:verify", args=[code])), SHOWN)
 
 
+def test_a_hindi_reader_gets_the_hindi_format(learner_client, world):
+    response = learner_client.get(reverse("courses:learn"), HTTP_ACCEPT_LANGUAGE="hi")
+    assert response.status_code == 200 and response["Content-Language"] == "hi"
+    assert_one_format(visible_text(response.content.decode()), f"3 फ़रवरी {KNOWN.year}")
+
+
 def test_coach_pages_write_dates_one_way(learner, world):
     coach = world["coach"]
     assert_one_format(page_text(coach, reverse("coaching:home")), SHOWN)
@@ -253,6 +259,16 @@ def test_each_language_writes_day_month_name_year(language, month):
             assert formats.date_format(KNOWN, name) == f"3 {month} {KNOWN.year}"
         assert formats.date_format(KNOWN_AT, "DATETIME_FORMAT") == f"3 {month} {KNOWN.year}, 14:30"
         assert formats.get_format("DATE_INPUT_FORMATS")[0] == "%Y-%m-%d"  # what forms write
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_every_language_reads_what_the_admin_date_pickers_write(language):
+    for picker, accepted in (
+        (settings.WAGTAIL_DATE_FORMAT, "DATE_INPUT_FORMATS"),
+        (settings.WAGTAIL_DATETIME_FORMAT, "DATETIME_INPUT_FORMATS"),
+        (settings.WAGTAIL_TIME_FORMAT, "TIME_INPUT_FORMATS"),
+    ):
+        assert picker in formats.get_format(accepted, lang=language)
 
 
 def test_time_tag_shows_the_named_format_and_keeps_iso_for_machines():
