@@ -41,11 +41,15 @@ def demo(live_server):
     return course
 
 
+CELL_VALUES = "cells => cells.map(c => c.querySelector('time')?.dateTime ?? c.innerText)"
+
+
 def report_table(page) -> list[list[str]]:
     rows = page.locator("table.report-table tbody tr")
     result = []
     for index in range(rows.count()):
-        cells = rows.nth(index).locator("th, td").all_inner_texts()
+        # A date cell shows the reader's format; its <time datetime> is the ISO the CSV writes.
+        cells = rows.nth(index).locator("th, td").evaluate_all(CELL_VALUES)
         cells = [cell.strip() for cell in cells]
         result.append(["" if cell == "–" else cell for cell in cells])
     return result
