@@ -79,7 +79,11 @@ class TouchpointUserFilterSet(UserFilterSet):
         null_label=_("No team"),
     )
     role = django_filters.ChoiceFilter(
-        label=_("Role"), choices=Role.choices, method=_filter_role, widget=forms.RadioSelect
+        label=_("Role"),
+        choices=Role.choices,
+        method=_filter_role,
+        widget=forms.RadioSelect,
+        empty_label=_("All"),
     )
 
     class Meta(UserFilterSet.Meta):
