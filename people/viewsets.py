@@ -97,6 +97,18 @@ def _roles_text(user: User) -> str:
     return ", ".join(str(role.label) for role in Role if role.value in held)
 
 
+COLUMN_WIDTHS = {
+    "name": "22%",
+    "email": "17%",
+    "organisation": "12%",
+    "team": "10%",
+    "roles": "10%",
+    "is_superuser": "7%",
+    "is_active": "6%",
+    "last_login": "11%",
+}
+
+
 class UserIndexView(WagtailUserIndexView):
     """Wagtail's people list with each person's organisation, team and roles."""
 
@@ -121,6 +133,9 @@ class UserIndexView(WagtailUserIndexView):
             ),
             Column("roles", label=_("Roles"), accessor=_roles_text),
         ]
+        # Three more columns: narrower fixed widths, so names keep room and do not break mid-word.
+        for column in columns:
+            column.width = COLUMN_WIDTHS.get(column.name, column.width)
         return columns
 
     @cached_property
