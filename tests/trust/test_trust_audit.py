@@ -8,6 +8,7 @@ import io
 import json
 from datetime import timedelta
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -376,3 +377,24 @@ def test_the_trail_page_runs_a_fixed_number_of_queries(platform_admin, org_a, of
     many = queries_to_get(client, TRAIL_URL)
 
     assert many == few
+
+
+def test_the_spreadsheet_download_carries_the_details_in_words(platform_admin, org_a, store_floor):
+    audit_record(
+        actor=platform_admin,
+        action=AuditAction.COURSE_ASSIGN,
+        organisation=org_a,
+        details={"team": store_floor, "people": 3},
+    )
+
+    response = signed_in(platform_admin).get(
+        TRAIL_URL, {"export": "xlsx", "action": "course_assign"}
+    )
+
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header, row = [[cell.value for cell in line] for line in sheet.iter_rows()]
+    record = dict(zip(header, row, strict=True))
+    assert record["Details"] == "Team: Store floor · People: 3"
+    assert json.loads(record["Details (JSON)"]) == {"team": store_floor.pk, "people": 3}
+    assert record["Organisation"] == "Acme Retail"
