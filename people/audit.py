@@ -77,7 +77,7 @@ def _snapshot(details: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     return stored, labels
 
 
-def _organisation_label(organisation: Organisation | int | None):
+def _organisation_label(organisation: Organisation | int | None) -> str | Coalesce:
     """The organisation's name now; for an id, read inside the insert (no query of its own)."""
     if isinstance(organisation, Organisation):
         return organisation.name[:200]

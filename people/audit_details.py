@@ -25,9 +25,10 @@ from .roles import Role
 SEPARATOR = " · "
 INNER_SEPARATOR = "; "  # inside one detail (an export's filters), whose names may hold commas
 
+# In the order details are told: PostgreSQL's jsonb keeps no order of its own.
 LABELS = {
-    "course": gettext_lazy("Course"),
     "team": gettext_lazy("Team"),
+    "course": gettext_lazy("Course"),
     "organisation": gettext_lazy("Organisation"),
     "learner": gettext_lazy("Learner"),
     "due_date": gettext_lazy("Due"),
@@ -169,9 +170,14 @@ def _says_nothing(key: str, value: Any) -> bool:
     return value == 0 and key in QUIET_WHEN_ZERO
 
 
+def _in_order(details: dict) -> list[tuple[str, Any]]:
+    known = {key: place for place, key in enumerate(LABELS)}
+    return sorted(details.items(), key=lambda item: known.get(item[0], len(known)))
+
+
 def _pairs(details: dict, labels: dict, names: _Names) -> list[str]:
     pairs = []
-    for key, value in details.items():
+    for key, value in _in_order(details):
         if key in labels:
             text = labels[key]
         elif _says_nothing(key, value):

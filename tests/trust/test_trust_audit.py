@@ -13,7 +13,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import formats, timezone
-from factories import TeamFactory, UserFactory
+from factories import OrganisationFactory, TeamFactory, UserFactory
 from helpers import complete_course, queries_to_get, signed_in, soup
 
 from courses.certificates.models import Certificate
@@ -242,7 +242,7 @@ def test_an_hr_assignment_is_on_the_trail_in_words(
     assert event.details["due_date"] == due.isoformat()
     assert event.details["people"] == 2
     words = (
-        f"Course: Customers, not targets · Team: Store floor · "
+        f"Team: Store floor · Course: Customers, not targets · "
         f"Due: {formats.date_format(due, 'DATE_FORMAT')} · People: 2"
     )
     client = signed_in(platform_admin)
@@ -307,7 +307,7 @@ def test_names_survive_renaming_and_deleting(
     store_floor.delete()
 
     [row] = trail_rows(signed_in(platform_admin), action="course_assign")
-    assert "Course: Customers, not targets · Team: Store floor" in row[5]
+    assert "Team: Store floor · Course: Customers, not targets" in row[5]
 
 
 def test_older_events_with_ids_only_read_names_now(platform_admin, org_a, store_floor, learner):
@@ -398,3 +398,12 @@ def test_the_spreadsheet_download_carries_the_details_in_words(platform_admin, o
     assert record["Details"] == "Team: Store floor · People: 3"
     assert json.loads(record["Details (JSON)"]) == {"team": store_floor.pk, "people": 3}
     assert record["Organisation"] == "Acme Retail"
+
+
+def test_an_organisation_deleted_since_is_still_named(platform_admin):
+    closed = OrganisationFactory(name="Closed Ltd")
+    audit_record(actor=platform_admin, action=AuditAction.USER_DELETE, organisation=closed.pk)
+    closed.delete()
+
+    [row] = trail_rows(signed_in(platform_admin), action="user_delete")
+    assert row[4] == "Closed Ltd"
