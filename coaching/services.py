@@ -235,6 +235,7 @@ def notes_opened(*, coach: User, learner: User, notes: list[CoachNote]) -> None:
         organisation=learner.organisation_id,
         target=notes[0] if len(notes) == 1 else learner,
         details={"learner": learner.email, "notes": [note.pk for note in notes]},
+        labels={"learner": f"{learner.get_full_name()} ({learner.email})"},
     )
 
 

@@ -13,9 +13,12 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import date
 from typing import Any
 
 from django.db import models
+from django.db.models import Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 
 from .models import AuditAction, AuditEvent, Organisation, User
@@ -59,6 +62,32 @@ def _client_ip(request: HttpRequest | None) -> str | None:
         return None
 
 
+def _snapshot(details: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The details as stored (JSON: a model as its id, a date in ISO) and the names they had."""
+    stored: dict[str, Any] = {}
+    labels: dict[str, str] = {}
+    for key, value in details.items():
+        if isinstance(value, models.Model):
+            stored[key] = value.pk
+            labels[key] = str(value)
+        elif isinstance(value, date):  # a datetime too
+            stored[key] = value.isoformat()
+        else:
+            stored[key] = value
+    return stored, labels
+
+
+def _organisation_label(organisation: Organisation | int | None) -> str | Coalesce:
+    """The organisation's name now; for an id, read inside the insert (no query of its own)."""
+    if isinstance(organisation, Organisation):
+        return organisation.name[:200]
+    if organisation is None:
+        return ""
+    return Coalesce(
+        Subquery(Organisation.objects.filter(pk=organisation).values("name")[:1]), Value("")
+    )
+
+
 def audit_record(
     *,
     actor: User | None,
@@ -66,21 +95,32 @@ def audit_record(
     organisation: Organisation | int | None = None,
     target: models.Model | None = None,
     details: dict[str, Any] | None = None,
+    labels: dict[str, str] | None = None,
 ) -> AuditEvent:
-    """Add one event to the trail. `target` is any model instance (kept as type, id and label)."""
+    """Add one event to the trail. `target` is any model instance (kept as type, id and label).
+
+    A model instance in `details` is stored as its id, with its name kept beside it (the
+    event's `detail_labels`); `labels` adds words for other values, e.g. an export's filters.
+    """
     request = _current_request.get()
     organisation_id = organisation.pk if isinstance(organisation, Organisation) else organisation
+    stored, detail_labels = _snapshot(details or {})
+    detail_labels.update({key: str(text) for key, text in (labels or {}).items()})
     event = AuditEvent.objects.create(
         actor=actor if actor is not None and actor.pk else None,
         actor_label=(actor.email if actor is not None and actor.pk else "")[:254],
         action=AuditAction(action),
         organisation_id=organisation_id,
+        organisation_label=_organisation_label(organisation),
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None and target.pk is not None else "",
         target_label=str(target)[:255] if target is not None else "",
-        details=details or {},
+        details=stored,
+        detail_labels=detail_labels,
         ip_address=_client_ip(request),
     )
+    if not isinstance(event.organisation_label, str):
+        del event.organisation_label  # the value is in the row: read it if ever asked for
     logger.info(
         "audit event",
         extra={

@@ -262,6 +262,7 @@ class AuditAction(models.TextChoices):
     USER_DEACTIVATE = "user_deactivate", _("User deactivated")
     USER_ACTIVATE = "user_activate", _("User reactivated")
     USER_DELETE = "user_delete", _("User deleted")
+    COURSE_ASSIGN = "course_assign", _("Course assigned")
 
 
 class AuditEvent(models.Model):
@@ -288,10 +289,17 @@ class AuditEvent(models.Model):
         blank=True,
         related_name="+",
     )
+    # The organisation's name as it was, so the trail still reads after it is deleted.
+    organisation_label = models.CharField(
+        _("organisation (as recorded)"), max_length=200, blank=True
+    )
     target_type = models.CharField(_("object type"), max_length=100, blank=True)
     target_id = models.CharField(_("object id"), max_length=64, blank=True)
     target_label = models.CharField(_("object"), max_length=255, blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
+    # What `details` refers to by id, as it read at the time ({"team": "Store floor"}): the trail
+    # keeps saying which team, course or person even after it is renamed or deleted.
+    detail_labels = models.JSONField(_("details as recorded"), default=dict, blank=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
 
     class Meta:

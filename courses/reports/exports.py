@@ -1,8 +1,9 @@
 """Completion exports: CSV (streamed), XLSX (openpyxl, write-only) and a PDF summary (WeasyPrint).
 
-Every text cell is made inert before it is written: a cell beginning with =, +, -, @, a tab or a
-carriage return would be read as a formula by spreadsheet programs (CSV injection), so it gets a
-leading apostrophe, the convention spreadsheets themselves use for "this is text".
+Every text cell is made inert (people.spreadsheets) before it is written: a cell beginning with
+=, +, -, @, a tab or a carriage return would be read as a formula by spreadsheet programs (CSV
+injection), so it gets a leading apostrophe, the convention spreadsheets themselves use for
+"this is text".
 """
 
 from __future__ import annotations
@@ -17,17 +18,11 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from people.spreadsheets import FORMULA_STARTS, inert
+
 from .selectors import Status, column_headers
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK_ROWS = 2000
-
-
-def inert(value: str) -> str:
-    """The text, unable to start a formula in a spreadsheet."""
-    if value and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _text(value: str | None) -> str:

@@ -128,6 +128,23 @@ def assignment_create(
         Enrolment.objects.filter(course=course, user_id__in=chunk).update(
             due_date=due_date, assigned_at=now, assignment=assignment
         )
+    audit_record(
+        actor=assigned_by,
+        action=AuditAction.COURSE_ASSIGN,
+        organisation=organisation,
+        target=assignment,
+        details={
+            "course": course,
+            "team": team,
+            "due_date": due_date,
+            "people": len(ids),
+            "enrolled": len(ids) - len(existing),
+            # Assigning again is how HR changes a due date: these people's date moved.
+            "due_date_moved": len(existing),
+            "not_found": len(unknown),
+            "notify": notify,
+        },
+    )
     if notify and ids:
         from .tasks import assignment_notify
 
@@ -441,6 +458,13 @@ def export_record(
         organisation=organisation,
         target=job,
         details={"format": str(format), "filters": filters.as_dict()},
+        # The filters in words as they read now: the team or course may later be renamed.
+        labels={
+            "filters": "; ".join(
+                selectors.filters_description(organisation=organisation, filters=filters)
+            )
+            or _("none (everyone)")
+        },
     )
 
 

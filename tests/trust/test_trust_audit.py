@@ -5,17 +5,22 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+from datetime import timedelta
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from django.utils import timezone
-from factories import UserFactory
-from helpers import complete_course, signed_in
+from django.utils import formats, timezone
+from factories import OrganisationFactory, TeamFactory, UserFactory
+from helpers import complete_course, queries_to_get, signed_in, soup
 
 from courses.certificates.models import Certificate
 from courses.certificates.services import certificate_issue
+from courses.models import Assignment
 from people.audit import audit_record
+from people.audit_details import audit_details_texts
 from people.models import AuditAction, AuditEvent
 from people.roles import Role
 from people.services import user_add_role, user_set_roles
@@ -184,3 +189,221 @@ def test_the_download_keeps_names_from_becoming_formulas(platform_admin, org_a):
     labels = [row[5] for row in rows[1:]]
     assert '\'=HYPERLINK("http://x.example","y")' in labels
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows[1:] for cell in row)
+
+
+# --- details in words ---------------------------------------------------------------------------
+
+
+def trail_rows(client, **params):
+    response = client.get(TRAIL_URL, params)
+    assert response.status_code == 200
+    return [
+        [cell.get_text(" ", strip=True) for cell in row.find_all("td")]
+        for row in soup(response).select("table tbody tr")
+    ]
+
+
+def trail_csv(client, **params):
+    response = client.get(TRAIL_URL, {"export": "csv", **params})
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    return rows
+
+
+@pytest.fixture
+def store_floor(org_a):
+    return TeamFactory(organisation=org_a, name="Store floor")
+
+
+@pytest.fixture
+def offered_course(make_course, org_a):
+    return make_course(modules=1, title="Customers, not targets", organisations=[org_a])
+
+
+def test_an_hr_assignment_is_on_the_trail_in_words(
+    platform_admin, hr, org_a, store_floor, offered_course
+):
+    for n in range(2):
+        UserFactory(organisation=org_a, team=store_floor, email=f"floor{n}@acme.example")
+    due = timezone.localdate() + timedelta(days=21)
+
+    response = signed_in(hr).post(
+        reverse("reports:assign"),
+        {"course": offered_course.pk, "team": store_floor.pk, "due_date": due.isoformat()},
+    )
+
+    assert response.status_code == 302
+    assignment = Assignment.objects.get()
+    [event] = events(AuditAction.COURSE_ASSIGN)
+    assert (event.actor, event.organisation, event.ip_address) == (hr, org_a, "127.0.0.1")
+    assert (event.target_type, event.target_id) == ("courses.assignment", str(assignment.pk))
+    assert event.details["course"] == offered_course.pk
+    assert event.details["team"] == store_floor.pk
+    assert event.details["due_date"] == due.isoformat()
+    assert event.details["people"] == 2
+    words = (
+        f"Team: Store floor · Course: Customers, not targets · "
+        f"Due: {formats.date_format(due, 'DATE_FORMAT')} · People: 2"
+    )
+    client = signed_in(platform_admin)
+    [row] = trail_rows(client, action="course_assign")
+    assert row[1] == "Course assigned"
+    assert hr.email in row[2]
+    assert row[4] == "Acme Retail"
+    assert row[5].startswith(words)
+    [line] = trail_csv(client, action="course_assign")
+    assert line["Details"].startswith(words)
+    assert json.loads(line["Details (JSON)"])["team"] == store_floor.pk
+
+
+def test_assigning_again_says_whose_due_date_moved(hr, org_a, store_floor, offered_course):
+    UserFactory(organisation=org_a, team=store_floor)
+    for days in (14, 28):
+        signed_in(hr).post(
+            reverse("reports:assign"),
+            {
+                "course": offered_course.pk,
+                "team": store_floor.pk,
+                "due_date": (timezone.localdate() + timedelta(days=days)).isoformat(),
+            },
+        )
+
+    first, second = events(AuditAction.COURSE_ASSIGN)
+    assert (first.details["enrolled"], first.details["due_date_moved"]) == (1, 0)
+    assert (second.details["enrolled"], second.details["due_date_moved"]) == (0, 1)
+    [text] = audit_details_texts([second])
+    assert "Due date moved for: 1" in text
+    assert "Newly enrolled" not in text
+
+
+def test_an_export_says_its_filters_in_words(
+    platform_admin, hr, org_a, store_floor, offered_course
+):
+    response = signed_in(hr).get(
+        reverse("reports:export_csv"), {"team": store_floor.pk, "course": offered_course.pk}
+    )
+    assert response.status_code == 200
+
+    [row] = trail_rows(signed_in(platform_admin), action="hr_export")
+    assert row[5] == "Format: CSV · Filters: Team: Store floor; Course: Customers, not targets"
+    assert "{" not in row[5]
+
+
+def test_names_survive_renaming_and_deleting(
+    platform_admin, hr, org_a, store_floor, offered_course
+):
+    UserFactory(organisation=org_a, team=store_floor)
+    signed_in(hr).post(
+        reverse("reports:assign"),
+        {
+            "course": offered_course.pk,
+            "team": store_floor.pk,
+            "due_date": (timezone.localdate() + timedelta(days=7)).isoformat(),
+        },
+    )
+    offered_course.title = "Renamed"
+    offered_course.save()
+    store_floor.members.update(team=None)
+    store_floor.delete()
+
+    [row] = trail_rows(signed_in(platform_admin), action="course_assign")
+    assert "Team: Store floor · Course: Customers, not targets" in row[5]
+
+
+def test_older_events_with_ids_only_read_names_now(platform_admin, org_a, store_floor, learner):
+    gone = TeamFactory(organisation=org_a, name="Closed shop")
+    gone_id = gone.pk
+    gone.delete()
+    # As the trail recorded exports and note views before it kept names: ids and an e-mail.
+    AuditEvent.objects.create(
+        action=AuditAction.HR_EXPORT,
+        organisation=org_a,
+        details={"format": "xlsx", "filters": {"team": str(store_floor.pk), "status": ""}},
+    )
+    AuditEvent.objects.create(
+        action=AuditAction.HR_EXPORT, details={"filters": {"team": str(gone_id)}}
+    )
+    AuditEvent.objects.create(
+        action=AuditAction.PRIVATE_NOTE_VIEW,
+        details={"learner": learner.email, "notes": [4, 5]},
+    )
+
+    rows = trail_rows(signed_in(platform_admin))
+    texts = [row[5] for row in rows]
+    assert "Format: XLSX · Filters: Team: Store floor" in texts
+    assert f"Filters: Team: no longer exists (id {gone_id})" in texts
+    assert "Learner: Asha Rao (asha@acme.example) · Notes: 2" in texts
+    # No name kept on these rows: the organisation as it is now.
+    assert [row[4] for row in rows if "XLSX" in row[5]] == ["Acme Retail"]
+
+
+def test_roles_and_flags_read_as_words(learner):
+    user_set_roles(user=learner, roles=[Role.LEARNER, Role.HR])
+    learner.is_superuser = True
+    learner.save()
+
+    added, superuser = AuditEvent.objects.filter(action=AuditAction.ROLE_CHANGE).order_by("-pk")[
+        :2
+    ][::-1]
+    assert audit_details_texts([added, superuser]) == ["Roles given: HR", "Superuser: yes"]
+
+
+def test_the_trail_page_runs_a_fixed_number_of_queries(platform_admin, org_a, offered_course):
+    def add_events(count):
+        for n in range(count):
+            team = TeamFactory(organisation=org_a)
+            person = UserFactory(organisation=org_a, team=team)
+            audit_record(
+                actor=person,
+                action=AuditAction.COURSE_ASSIGN,
+                organisation=org_a,
+                details={"course": offered_course, "team": team, "people": n},
+            )
+            # Older kind: ids only, names read when the page is shown.
+            AuditEvent.objects.create(
+                action=AuditAction.HR_EXPORT,
+                actor=person,
+                organisation=org_a,
+                details={"filters": {"team": str(team.pk), "course": offered_course.pk}},
+            )
+            AuditEvent.objects.create(
+                action=AuditAction.PRIVATE_NOTE_VIEW, details={"learner": person.email}
+            )
+
+    client = signed_in(platform_admin)
+    add_events(2)
+    few = queries_to_get(client, TRAIL_URL)
+    add_events(15)
+    many = queries_to_get(client, TRAIL_URL)
+
+    assert many == few
+
+
+def test_the_spreadsheet_download_carries_the_details_in_words(platform_admin, org_a, store_floor):
+    audit_record(
+        actor=platform_admin,
+        action=AuditAction.COURSE_ASSIGN,
+        organisation=org_a,
+        details={"team": store_floor, "people": 3},
+    )
+
+    response = signed_in(platform_admin).get(
+        TRAIL_URL, {"export": "xlsx", "action": "course_assign"}
+    )
+
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header, row = [[cell.value for cell in line] for line in sheet.iter_rows()]
+    record = dict(zip(header, row, strict=True))
+    assert record["Details"] == "Team: Store floor · People: 3"
+    assert json.loads(record["Details (JSON)"]) == {"team": store_floor.pk, "people": 3}
+    assert record["Organisation"] == "Acme Retail"
+
+
+def test_an_organisation_deleted_since_is_still_named(platform_admin):
+    closed = OrganisationFactory(name="Closed Ltd")
+    audit_record(actor=platform_admin, action=AuditAction.USER_DELETE, organisation=closed.pk)
+    closed.delete()
+
+    [row] = trail_rows(signed_in(platform_admin), action="user_delete")
+    assert row[4] == "Closed Ltd"
