@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
 from people.audit import audit_record
+from people.links import absolute_url
 from people.models import AuditAction, Organisation, User
 from scenarios.models import AttemptStep
 from scenarios.selectors import graph_for_attempt
@@ -109,7 +110,7 @@ def notification_email_send(*, notification_id: int) -> bool:
     )
     if not claimed:
         return False
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + notification.url
+    link = absolute_url(notification.url)
     context = {"notification": notification, "recipient": notification.recipient, "link": link}
     send_mail(
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.message,

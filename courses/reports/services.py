@@ -14,11 +14,13 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from courses.models import Assignment, CoursePage, Enrolment
 from people.audit import audit_record
+from people.links import absolute_url
 from people.models import AuditAction, Organisation, Team, User
 
 from . import selectors
@@ -246,7 +248,9 @@ def reminder_message(
 
 
 def course_url_for(course: CoursePage) -> str:
-    return course.get_full_url() or settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/learn/"
+    """Where the e-mail sends the learner: the course page (My learning if it has no address)."""
+    path = course.get_url_parts()
+    return absolute_url(path[2] if path and path[2] else reverse("courses:learn"))
 
 
 @dataclass

@@ -112,6 +112,7 @@ def test_production_deploy_check_is_clean():
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "a-long-random-test-value-" + "x" * 40,
         "ALLOWED_HOSTS": "touchpoint.example.com",
+        "TOUCHPOINT_BASE_URL": "https://touchpoint.example.com",
     }
     env.pop("DATABASE_URL", None)
     # The browser tests set this for their own process; check --deploy warns about it.
