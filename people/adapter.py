@@ -1,8 +1,10 @@
+from dataclasses import replace
 from urllib.parse import quote
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
 
+from .emails import email_message, email_render
 from .links import absolute_url
 from .selectors import organisation_for_email
 
@@ -34,6 +36,18 @@ class AccountAdapter(DefaultAccountAdapter):
                 "signup_url": absolute_url(reverse("account_signup")),
                 "password_reset_url": absolute_url(reverse("account_reset_password")),
             },
+        )
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's e-mails, text and HTML in the site's look, like every other (people.emails)."""
+        rendered = email_render(
+            template=template_prefix, context=context, request=context.get("request")
+        )
+        return email_message(
+            to=[email] if isinstance(email, str) else list(email),
+            email=replace(rendered, subject=self.format_email_subject(rendered.subject)),
+            from_email=self.get_from_email(),
+            headers=headers,
         )
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:

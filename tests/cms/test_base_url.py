@@ -32,7 +32,8 @@ def base_url(settings):
 
 
 def links(text: str) -> list[str]:
-    return re.findall(r"https?://[^\s\"<>]+", text)
+    """Every address in `text` but the signature's (the base URL itself)."""
+    return [u for u in re.findall(r"https?://[^\s\"<>]+", text) if u != BASE]
 
 
 def test_the_assignment_email_links_to_the_course_on_the_base_url(base_url, learner, course):

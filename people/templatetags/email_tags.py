@@ -1,0 +1,18 @@
+"""Template helpers for the e-mail layout (templates/email/base.html)."""
+
+from __future__ import annotations
+
+import re
+
+from django import template
+
+register = template.Library()
+
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+DEFAULT_ACCENT = "#1f5f8b"
+
+
+@register.filter
+def email_colour(value: str | None) -> str:
+    """A colour fit for an inline style attribute: `#rrggbb`, or the default accent."""
+    return value if isinstance(value, str) and _HEX.fullmatch(value) else DEFAULT_ACCENT
