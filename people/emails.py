@@ -14,8 +14,6 @@ from django.core.mail import EmailMultiAlternatives
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
-from .links import absolute_url
-
 
 @dataclass(frozen=True)
 class Email:
@@ -29,11 +27,10 @@ def email_render(
 ) -> Email:
     """Render `template`'s subject (unless given), text and HTML with `context`.
 
-    Every e-mail gets `base_url` and `home_url` (links start with the site's base URL). An
-    e-mail without an HTML template (allauth's security notices, say) shows its text in the
+    Links start with the site's base URL (people.links.absolute_url; the layout's own links
+    too). An e-mail without an HTML template (allauth's security notices, say) shows its text in the
     layout, escaped, so nothing goes out unbranded or text-only.
     """
-    context = {"base_url": absolute_url("/").rstrip("/"), "home_url": absolute_url("/"), **context}
     if subject is None:
         subject = render_to_string(f"{template}_subject.txt", context, request)
     text = render_to_string(f"{template}_message.txt", context, request).strip() + "\n"

@@ -251,6 +251,9 @@ WAGTAIL_SITE_NAME = "Touchpoint"
 # environment sets it; Wagtail's admin e-mails use the same.
 TOUCHPOINT_BASE_URL = base_url(os.environ.get("TOUCHPOINT_BASE_URL") or "http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = TOUCHPOINT_BASE_URL
+# Moderation and comment e-mails as text and HTML (templates/wagtailadmin/notifications/base.html
+# puts them in the site's e-mail layout).
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,6 +13,7 @@ from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from django.test import RequestFactory
 from django.utils import formats, timezone
+from factories import UserFactory
 from wagtail.models import Site
 
 from cms.models import SiteBranding
@@ -204,3 +206,33 @@ def test_an_allauth_notice_without_an_html_template_still_goes_out_in_the_layout
     assert "<b>x</b>@acme.example" in text
     assert "&lt;b&gt;x&lt;/b&gt;@acme.example" in str(html)
     assert_branded(text, html)
+
+
+def test_wagtail_comment_notifications_are_text_and_html_in_the_layout(course):
+    """Wagtail's own admin e-mails (moderation, comments) use the layout too, not its remote
+    header image and <style> block."""
+    from wagtail.admin.mail import send_notification
+
+    editor = UserFactory(email="zoe@coach.example", full_name="Zoë <Coach>")
+    reader = UserFactory(email="ravi@coach.example", full_name="Ravi")
+
+    send_notification(
+        [reader],
+        "updated_comments",
+        {
+            "page": course,
+            "editor": editor,
+            "new_comments": [SimpleNamespace(text="Shorter <please>")],
+            "resolved_comments": [],
+            "deleted_comments": [],
+            "replied_comments": [],
+        },
+    )
+
+    [message] = mail.outbox
+    text, html = parts(message)
+    assert "Shorter <please>" in text
+    assert "Shorter <please>" in words(html) and "&lt;please&gt;" in str(html)
+    assert course.title in words(html)
+    assert f"{BASE}/admin/account/" in " ".join(hrefs(html))
+    assert "Acme Academy" in words(html) and ACCENT in str(html)
