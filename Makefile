@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The dev settings build the site's base URL (links in e-mails, certificates, seed_demo's
+# sign-in address) from these, so `make run PORT=8001` links to port 8001.
+export HOST PORT
 
 .PHONY: run test install migrate seed worker lint format check clean
 

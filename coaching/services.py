@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +14,8 @@ from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
 from people.audit import audit_record
+from people.emails import email_render, email_send
+from people.links import absolute_url
 from people.models import AuditAction, Organisation, User
 from scenarios.models import AttemptStep
 from scenarios.selectors import graph_for_attempt
@@ -109,14 +109,14 @@ def notification_email_send(*, notification_id: int) -> bool:
     )
     if not claimed:
         return False
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + notification.url
+    link = absolute_url(notification.url)
     context = {"notification": notification, "recipient": notification.recipient, "link": link}
-    send_mail(
+    email = email_render(
+        template="coaching/email/notification",
+        context=context,
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.message,
-        message=render_to_string("coaching/email/notification.txt", context),
-        from_email=None,
-        recipient_list=[notification.recipient.email],
     )
+    email_send(to=[notification.recipient.email], email=email)
     return True
 
 

@@ -87,6 +87,8 @@ class Stack:
             "DJANGO_SETTINGS_MODULE": "cms.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Links in e-mails; the web instances listen on ports of their own.
+            "TOUCHPOINT_BASE_URL": "http://localhost",
             "DATABASE_URL": self.database_url,
             "REDIS_URL": REDIS_URL,
             "CACHE_KEY_PREFIX": self.name,

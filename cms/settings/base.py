@@ -2,8 +2,10 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from cms.formats.en import formats as english_formats
@@ -21,6 +23,35 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def base_url(value: str, *, name: str = "TOUCHPOINT_BASE_URL") -> str:
+    """`value` as the site's base URL: http(s), a host, an optional port, nothing else.
+
+    One trailing slash is dropped, so `absolute_url("/path")` never gives `//path`. A path is
+    refused: a site served under a prefix sets FORCE_SCRIPT_NAME, and reverse() adds it.
+    """
+    value = value.strip()
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        parts = None
+    if (
+        parts is None
+        or parts.scheme not in {"http", "https"}
+        or not parts.hostname
+        or parts.username is not None
+        or parts.path not in {"", "/"}
+        or parts.query
+        or parts.fragment
+    ):
+        raise ImproperlyConfigured(
+            f"{name} must be the address people open the site at: http:// or https://, a host "
+            f"and an optional port, without a path (e.g. https://touchpoint.example.com); "
+            f"got {value!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc.lower()}"
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -235,7 +266,14 @@ WAGTAIL_SITE_NAME = "Touchpoint"
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one address every link the site sends out starts with (e-mails, certificates' printed
+# address and QR code, seed_demo's sign-in address): people.links.absolute_url(). Each
+# environment sets it; Wagtail's admin e-mails use the same.
+TOUCHPOINT_BASE_URL = base_url(os.environ.get("TOUCHPOINT_BASE_URL") or "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = TOUCHPOINT_BASE_URL
+# Moderation and comment e-mails as text and HTML (templates/wagtailadmin/notifications/base.html
+# puts them in the site's e-mail layout).
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

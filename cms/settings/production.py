@@ -13,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from cms.logging import logging_config
 
 from .base import *  # noqa: F403
-from .base import DATABASES, MIDDLEWARE, REDIS_URL, env_bool, env_list
+from .base import DATABASES, MIDDLEWARE, REDIS_URL, base_url, env_bool, env_list
 
 DEBUG = False
 
@@ -26,6 +26,19 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "Set ALLOWED_HOSTS to the comma-separated host names this site answers to."
     )
+if not os.environ.get("TOUCHPOINT_BASE_URL", "").strip():
+    raise ImproperlyConfigured(
+        "Set TOUCHPOINT_BASE_URL to the address people open the site at, e.g. "
+        "https://touchpoint.example.com: every link in e-mails and on certificates starts with it."
+        + (
+            " (WAGTAILADMIN_BASE_URL is no longer read: it follows TOUCHPOINT_BASE_URL.)"
+            if os.environ.get("WAGTAILADMIN_BASE_URL")
+            else ""
+        )
+    )
+TOUCHPOINT_BASE_URL = base_url(os.environ["TOUCHPOINT_BASE_URL"])
+WAGTAILADMIN_BASE_URL = TOUCHPOINT_BASE_URL
+
 CSRF_TRUSTED_ORIGINS = env_list(
     "CSRF_TRUSTED_ORIGINS", ",".join(f"https://{host}" for host in ALLOWED_HOSTS)
 )

@@ -19,6 +19,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
     DATABASES["default"]["OPTIONS"] = {}
 
+# Links in e-mails and certificates; tests that check them set their own.
+TOUCHPOINT_BASE_URL = "http://localhost"
+WAGTAILADMIN_BASE_URL = TOUCHPOINT_BASE_URL
+
 TOUCHPOINT_ENVIRONMENT = "test"
 # The dev server and the test live server serve static files themselves.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405

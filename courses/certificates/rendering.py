@@ -32,6 +32,8 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from people.links import absolute_url
+
 # The base every relative URL in certificate HTML resolves against. The host never answers:
 # the fetcher below maps its /static/ and /media/ paths to files and refuses everything else.
 INTERNAL_BASE = "http://touchpoint.internal/"
@@ -228,8 +230,7 @@ class CertificateView:
 
 
 def verify_url_for(code: str) -> str:
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return base + reverse("certificates:verify", kwargs={"code": code})
+    return absolute_url(reverse("certificates:verify", kwargs={"code": code}))
 
 
 def _image_url(image, *, internal: bool) -> str:

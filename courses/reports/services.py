@@ -10,15 +10,17 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.files import File
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from courses.models import Assignment, CoursePage, Enrolment
 from people.audit import audit_record
+from people.emails import Email, email_render, email_send
+from people.links import absolute_url
 from people.models import AuditAction, Organisation, Team, User
 
 from . import selectors
@@ -228,12 +230,6 @@ def reminder_settings_save(
     return row
 
 
-@dataclass(frozen=True)
-class ReminderMessage:
-    subject: str
-    body: str
-
-
 def reminder_message(
     *,
     kind: str,
@@ -243,8 +239,8 @@ def reminder_message(
     due_date: date,
     today: date,
     note: str,
-) -> ReminderMessage:
-    """The e-mail a learner gets; HR previews exactly this on the reminders page."""
+) -> Email:
+    """The e-mail a learner gets; HR previews exactly this (its text) on the reminders page."""
     context = {
         "kind": kind,
         "is_assigned": kind == ReminderKind.ASSIGNED,
@@ -257,13 +253,13 @@ def reminder_message(
         "days_over": (today - due_date).days,
         "note": note,
     }
-    subject = render_to_string("reports/email/reminder_subject.txt", context)
-    body = render_to_string("reports/email/reminder_body.txt", context)
-    return ReminderMessage(subject=" ".join(subject.split()), body=body.strip() + "\n")
+    return email_render(template="reports/email/reminder", context=context)
 
 
 def course_url_for(course: CoursePage) -> str:
-    return course.get_full_url() or settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/learn/"
+    """Where the e-mail sends the learner: the course page (My learning if it has no address)."""
+    path = course.get_url_parts()
+    return absolute_url(path[2] if path and path[2] else reverse("courses:learn"))
 
 
 @dataclass
@@ -313,12 +309,7 @@ def reminder_send(
                 today=today,
                 note=policy.message,
             )
-            EmailMessage(
-                subject=message.subject,
-                body=message.body,
-                to=[enrolment.user.email],
-                connection=connection,
-            ).send()
+            email_send(to=[enrolment.user.email], email=message, connection=connection)
     except IntegrityError:
         return False
     except Exception:  # a mail server refusing one message must not stop the others

@@ -35,7 +35,7 @@ def font_names(pdf: bytes) -> set[str]:
 def test_the_downloaded_pdf_names_the_learner_course_and_verification_address(
     learner, learner_client, course, settings, committed
 ):
-    settings.WAGTAILADMIN_BASE_URL = "https://learn.example.com"
+    settings.TOUCHPOINT_BASE_URL = "https://learn.example.com"
     with committed():
         complete_course(learner_client, course)
     certificate = Certificate.objects.get(user=learner)

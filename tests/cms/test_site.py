@@ -288,7 +288,11 @@ def test_production_settings_refuse_to_load_without_allowed_hosts():
 
 
 def test_production_settings_load_with_secret_key_and_allowed_hosts():
-    result = import_production_settings(SECRET_KEY="x" * 50, ALLOWED_HOSTS="touchpoint.example")
+    result = import_production_settings(
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="touchpoint.example",
+        TOUCHPOINT_BASE_URL="https://touchpoint.example",
+    )
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
@@ -298,6 +302,7 @@ def test_seed_demo_refuses_in_a_real_production_process(tmp_path):
     env = {
         "SECRET_KEY": "x" * 50,
         "ALLOWED_HOSTS": "touchpoint.example",
+        "TOUCHPOINT_BASE_URL": "https://touchpoint.example",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'never-created.sqlite3'}",
     }
 

@@ -42,7 +42,7 @@ def test_the_coaching_link_shows_for_coaches_only(coach, learner, cohort):
 def test_the_email_is_sent_once_and_links_to_the_site(
     learner, settings, django_capture_on_commit_callbacks
 ):
-    settings.WAGTAILADMIN_BASE_URL = "https://touchpoint.example"
+    settings.TOUCHPOINT_BASE_URL = "https://touchpoint.example"
     with django_capture_on_commit_callbacks(execute=True):
         notification = notification_create(
             recipient=learner,

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo(live_server, settings):
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.TOUCHPOINT_BASE_URL = live_server.url
     call_command("seed_demo", verbosity=0)
 
 

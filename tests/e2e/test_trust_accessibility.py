@@ -23,7 +23,7 @@ AXE = Axe()
 
 @pytest.fixture
 def demo(live_server, settings):
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.TOUCHPOINT_BASE_URL = live_server.url
     call_command("seed_demo", verbosity=0)
     return live_server
 

@@ -41,7 +41,7 @@ JOINED = "\n".join(PAYLOADS)
 def payload_pages(live_server, settings):
     """The demo, plus a course whose learner wrote every payload and whose coach answered
     with every payload, in Markdown."""
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.TOUCHPOINT_BASE_URL = live_server.url
     call_command("seed_demo", verbosity=0)
     learner = User.objects.get(email="learner@example.com")
     coach = User.objects.get(email="coach@example.com")

@@ -21,6 +21,7 @@ def production_env(**overrides: str) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         SECRET_KEY="prod-test-" + "x" * 50,
         ALLOWED_HOSTS="touchpoint.example.com",
+        TOUCHPOINT_BASE_URL="https://touchpoint.example.com",
         PYTHONPATH=str(ROOT),
     )
     env.update(overrides)

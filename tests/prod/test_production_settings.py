@@ -5,7 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+from django.core.exceptions import ImproperlyConfigured
 from prod_helpers import ROOT, manage, production_env, production_settings
+
+from cms.settings.base import base_url
 
 
 def test_refuses_to_start_without_a_secret_key():
@@ -103,3 +107,59 @@ def test_check_deploy_is_clean_with_only_the_required_variables():
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_refuses_to_start_without_the_base_url_every_link_starts_with():
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=production_env(TOUCHPOINT_BASE_URL=""),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode != 0
+    assert "Set TOUCHPOINT_BASE_URL to the address people open the site at" in result.stderr
+
+
+def test_the_base_url_gives_wagtail_the_same_links_without_a_trailing_slash():
+    settings = production_settings(
+        ["TOUCHPOINT_BASE_URL", "WAGTAILADMIN_BASE_URL"],
+        TOUCHPOINT_BASE_URL="https://Touchpoint.Example.com/",
+    )
+
+    assert settings == {
+        "TOUCHPOINT_BASE_URL": "https://touchpoint.example.com",
+        "WAGTAILADMIN_BASE_URL": "https://touchpoint.example.com",
+    }
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "touchpoint.example.com",
+        "ftp://touchpoint.example.com",
+        "https://",
+        "https://touchpoint.example.com/app",
+        "https://touchpoint.example.com/?x=1",
+        "https://user:pass@touchpoint.example.com",
+        "https://touchpoint.example.com:port",
+    ],
+)
+def test_a_base_url_that_is_not_an_address_to_open_is_refused(value):
+    with pytest.raises(ImproperlyConfigured, match="TOUCHPOINT_BASE_URL must be"):
+        base_url(value)
+
+
+def test_check_deploy_warns_when_links_would_go_unencrypted_or_to_a_host_not_served():
+    result = manage(
+        "check",
+        "--deploy",
+        env=production_env(
+            TOUCHPOINT_BASE_URL="http://elsewhere.example.com", DJANGO_ALLOW_ASYNC_UNSAFE=None
+        ),
+    )
+
+    assert "touchpoint.W001" in result.stderr + result.stdout
+    assert "touchpoint.W002" in result.stderr + result.stdout

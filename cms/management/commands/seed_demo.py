@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
@@ -23,6 +24,7 @@ from courses.certificates.demo import demo_certificate_template_ensure
 from courses.models import CourseIndexPage, CoursePage, Enrolment, ModulePage
 from courses.reports.demo import demo_assignments
 from courses.services import enrolment_get_or_create
+from people.links import absolute_url
 from people.models import Organisation, OrganisationDomain, Team, User
 from people.roles import Role
 from people.services import roles_ensure, user_join_organisation, user_set_roles
@@ -165,7 +167,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Demo ready: “{course.title}” with {modules} modules.")
         )
-        self.stdout.write("Sign in at http://127.0.0.1:8000/accounts/login/ with:")
+        sign_in = absolute_url(reverse("account_login"))
+        self.stdout.write(f"Sign in at {sign_in} with:")
         for email, _name, _p, _s, role, _t in DEMO_USERS:
             self.stdout.write(f"  {role.label:<15} {email:<22} password: {password}")
         self.stdout.write(
