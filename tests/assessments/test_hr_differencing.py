@@ -8,8 +8,10 @@ keeps every reading and subtracts them.
 from __future__ import annotations
 
 from decimal import Decimal
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from factories import TeamFactory, UserFactory
@@ -265,3 +267,23 @@ def test_saving_a_response_publishes_through_the_worker(
 )
 def test_smallest_difference_finds_the_subtraction(old, new, expected):
     assert smallest_difference(old, new) == expected
+
+
+def test_the_periodic_command_publishes_after_people_leave(org_a, org_b, questionnaire):
+    staff = people(10, org_a)
+    answer_after(staff, questionnaire)
+    call_command("attitude_releases_refresh", stdout=StringIO())
+    assert AttitudeRelease.objects.filter(organisation=org_a).count() == 1
+
+    for user in staff[:4]:
+        user.organisation = org_b
+        user.save(update_fields=["organisation"])
+    call_command("attitude_releases_refresh", stdout=StringIO())
+    assert AttitudeRelease.objects.filter(organisation=org_a).count() == 1  # four: not yet
+
+    staff[4].organisation = org_b
+    staff[4].save(update_fields=["organisation"])
+    call_command("attitude_releases_refresh", stdout=StringIO())
+    latest = AttitudeRelease.objects.filter(organisation=org_a).order_by("-number").first()
+    assert latest.number == 2
+    assert latest.figures["groups"]["organisation"]["respondents"] == 5
