@@ -36,7 +36,7 @@ from assessments.models import (
     Response,
 )
 from assessments.releases import smallest_difference
-from assessments.services import response_submit
+from assessments.services import _release_publish, attitude_releases_refresh, response_submit
 from people.roles import Role
 
 AFTER = "After the course"
@@ -287,3 +287,21 @@ def test_the_periodic_command_publishes_after_people_leave(org_a, org_b, questio
     latest = AttitudeRelease.objects.filter(organisation=org_a).order_by("-number").first()
     assert latest.number == 2
     assert latest.figures["groups"]["organisation"]["respondents"] == 5
+
+
+def test_two_publishers_racing_for_the_same_step_publish_once(org_a, questionnaire):
+    """Two workers saw the same newest release and both try to publish the next one."""
+    answer_after(people(5, org_a), questionnaire)
+    first = attitude_releases_refresh(organisation=org_a, questionnaire=questionnaire)
+    mine = _release_publish(
+        organisation=org_a,
+        questionnaire=questionnaire,
+        phase=Response.AFTER,
+        number=first[Response.AFTER].number,  # the other worker got there first
+        figures={"dimensions": [], "groups": {}},
+        members={},
+    )
+
+    assert mine == first[Response.AFTER]
+    assert mine.figures["groups"]["organisation"]["respondents"] == 5
+    assert AttitudeRelease.objects.filter(organisation=org_a).count() == 1
