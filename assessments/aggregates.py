@@ -13,6 +13,8 @@ at least `MINIMUM_GROUP` people. The rules enforced here, whatever the caller fi
   combination of filters or pages can isolate fewer than `MINIMUM_GROUP` people.
 - The same rules apply to each dimension on its own, since a response may lack a dimension (an
   older revision of the questionnaire), so a mean is never over fewer than `MINIMUM_GROUP`.
+- Over time: these rules hold within one reading only. HR reads published releases of these
+  figures, which move only in steps that isolate nobody by subtraction (releases.py).
 """
 
 from __future__ import annotations
