@@ -13,6 +13,8 @@ at least `MINIMUM_GROUP` people. The rules enforced here, whatever the caller fi
   combination of filters or pages can isolate fewer than `MINIMUM_GROUP` people.
 - The same rules apply to each dimension on its own, since a response may lack a dimension (an
   older revision of the questionnaire), so a mean is never over fewer than `MINIMUM_GROUP`.
+- Over time: these rules hold within one reading only. HR reads published releases of these
+  figures, which move only in steps that isolate nobody by subtraction (releases.py).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from .models import Dimension, Questionnaire, Response
 MINIMUM_GROUP = 5
 PHASES = (Response.BEFORE, Response.AFTER)
 ONE_DECIMAL = Decimal("0.1")
-_WHOLE = "organisation"  # the bucket key of the organisation as a whole (team buckets: team id)
+WHOLE = "organisation"  # the bucket key of the organisation as a whole (team buckets: team id)
 
 
 @dataclass(frozen=True)
@@ -125,77 +127,108 @@ def _mean(total: Decimal, count: int) -> Decimal:
     return (total / count).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
 
 
-def attitude_aggregates(
-    *,
-    organisation: Organisation,
-    questionnaire: Questionnaire,
-    minimum: int = MINIMUM_GROUP,
-) -> AttitudeReport:
-    """Mean score per dimension, before and after, for the organisation and each of its teams.
+@dataclass(frozen=True)
+class Member:
+    """One person's counted response in one phase (their latest)."""
 
-    Three queries whatever the number of people or teams: teams, response rows, dimension names.
-    """
-    teams = list(Team.objects.filter(organisation=organisation).order_by("name"))
-    team_ids = {team.pk for team in teams}
+    team_id: int | None  # None: in none of the organisation's teams
+    response_id: int
+    scores: Mapping[str, Decimal]  # numeric scores only
+
+
+def phase_members(
+    *, organisation: Organisation, questionnaire: Questionnaire, team_ids: set[int]
+) -> dict[str, dict[int, Member]]:
+    """phase -> user id -> their counted response (one query)."""
     rows = latest_phase_responses(
         organisation=organisation, questionnaire=questionnaire
-    ).values_list("user_id", "user__team_id", "phase", "scores")
+    ).values_list("user_id", "user__team_id", "phase", "pk", "scores")
+    members: dict[str, dict[int, Member]] = {phase: {} for phase in PHASES}
+    for user_id, team_id, phase, pk, scores in rows:
+        numeric = {
+            slug: Decimal(str(value))
+            for slug, value in ((scores or {}).items() if isinstance(scores, dict) else ())
+            if not isinstance(value, bool) and isinstance(value, int | float)
+        }
+        members[phase][user_id] = Member(team_id if team_id in team_ids else None, pk, numeric)
+    return members
 
-    people: dict[tuple[Hashable, str], set[int]] = defaultdict(set)
-    sums: dict[tuple[Hashable, str, str], Decimal] = defaultdict(Decimal)
-    counts: dict[tuple[Hashable, str, str], int] = defaultdict(int)
-    slugs: set[str] = set()
-    for user_id, team_id, phase, scores in rows:
-        buckets = (_WHOLE, team_id) if team_id in team_ids else (_WHOLE,)
-        for bucket in buckets:
-            people[bucket, phase].add(user_id)
-        for slug, value in (scores or {}).items() if isinstance(scores, dict) else ():
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                continue
-            slugs.add(slug)
-            for bucket in buckets:
-                sums[bucket, phase, slug] += Decimal(str(value))
-                counts[bucket, phase, slug] += 1
 
+def dimensions_named(slugs: set[str]) -> tuple[tuple[str, str], ...]:
+    """(slug, name) for the slugs: known dimensions in the model's order, then unknown ones."""
     names = dict(Dimension.objects.filter(slug__in=slugs).values_list("slug", "name"))
-    dimensions = tuple((slug, names[slug]) for slug in names) + tuple(
+    return tuple((slug, names[slug]) for slug in names) + tuple(
         (slug, slug) for slug in sorted(slugs - names.keys())
     )
 
-    phases: dict[tuple[Hashable, str], PhaseAggregate] = {}
-    for phase in PHASES:
-        whole_withheld, teams_withheld = withheld_groups(
-            total=len(people[_WHOLE, phase]),
-            parts={pk: len(people[pk, phase]) for pk in team_ids},
+
+def phase_aggregates(
+    members: Mapping[int, Member],
+    *,
+    team_ids: set[int],
+    slugs: tuple[str, ...],
+    minimum: int = MINIMUM_GROUP,
+    withheld_teams: frozenset[int] = frozenset(),
+) -> dict[Hashable, PhaseAggregate]:
+    """One phase: the organisation's (key `WHOLE`) and each team's figures, by the rules above.
+
+    `withheld_teams` are withheld whatever their size (the release rules may ask for that).
+    """
+    people: dict[Hashable, int] = defaultdict(int)
+    sums: dict[tuple[Hashable, str], Decimal] = defaultdict(Decimal)
+    counts: dict[tuple[Hashable, str], int] = defaultdict(int)
+    for member in members.values():
+        buckets = (WHOLE, member.team_id) if member.team_id is not None else (WHOLE,)
+        for bucket in buckets:
+            people[bucket] += 1
+            for slug, value in member.scores.items():
+                sums[bucket, slug] += value
+                counts[bucket, slug] += 1
+
+    whole_withheld, teams_withheld = withheld_groups(
+        total=people[WHOLE],
+        parts={pk: people[pk] for pk in team_ids},
+        minimum=minimum,
+        already_withheld=withheld_teams & team_ids,
+    )
+    means: dict[Hashable, dict[str, Decimal]] = defaultdict(dict)
+    for slug in slugs:
+        dim_whole_withheld, dim_teams_withheld = withheld_groups(
+            total=counts[WHOLE, slug],
+            parts={pk: counts[pk, slug] for pk in team_ids},
             minimum=minimum,
+            already_withheld=teams_withheld,
         )
-        means: dict[Hashable, dict[str, Decimal]] = defaultdict(dict)
-        for slug, _name in dimensions:
-            dim_whole_withheld, dim_teams_withheld = withheld_groups(
-                total=counts[_WHOLE, phase, slug],
-                parts={pk: counts[pk, phase, slug] for pk in team_ids},
-                minimum=minimum,
-                already_withheld=teams_withheld,
-            )
-            if dim_whole_withheld or whole_withheld:
-                continue
-            for bucket in (_WHOLE, *team_ids):
-                if bucket == _WHOLE or bucket not in dim_teams_withheld:
-                    means[bucket][slug] = _mean(
-                        sums[bucket, phase, slug], counts[bucket, phase, slug]
-                    )
-        for bucket in (_WHOLE, *team_ids):
-            count = len(people[bucket, phase])
-            hidden = whole_withheld if bucket == _WHOLE else bucket in teams_withheld
-            phases[bucket, phase] = PhaseAggregate(
-                shown=not hidden,
-                respondents=None if hidden else count,
-                fewer_than_minimum=count < minimum,
-                means={} if hidden else dict(means[bucket]),
-            )
+        if dim_whole_withheld or whole_withheld:
+            continue
+        for bucket in (WHOLE, *team_ids):
+            if bucket == WHOLE or bucket not in dim_teams_withheld:
+                means[bucket][slug] = _mean(sums[bucket, slug], counts[bucket, slug])
+    phases: dict[Hashable, PhaseAggregate] = {}
+    for bucket in (WHOLE, *team_ids):
+        count = people[bucket]
+        hidden = whole_withheld if bucket == WHOLE else bucket in teams_withheld
+        phases[bucket] = PhaseAggregate(
+            shown=not hidden,
+            respondents=None if hidden else count,
+            fewer_than_minimum=count < minimum,
+            means={} if hidden else dict(means[bucket]),
+        )
+    return phases
+
+
+def attitude_report(
+    *,
+    organisation: Organisation,
+    teams: list[Team],
+    dimensions: tuple[tuple[str, str], ...],
+    phases: Mapping[str, Mapping[Hashable, PhaseAggregate]],
+    minimum: int = MINIMUM_GROUP,
+) -> AttitudeReport:
+    """The report from each phase's figures per group (`WHOLE` or a team id)."""
 
     def group(bucket: Hashable, team: Team | None) -> GroupAggregate:
-        before, after = phases[bucket, Response.BEFORE], phases[bucket, Response.AFTER]
+        before, after = phases[Response.BEFORE][bucket], phases[Response.AFTER][bucket]
         dimension_rows = []
         for slug, name in dimensions:
             b, a = before.means.get(slug), after.means.get(slug)
@@ -205,8 +238,41 @@ def attitude_aggregates(
         return GroupAggregate(team, label, before, after, tuple(dimension_rows))
 
     return AttitudeReport(
-        organisation=group(_WHOLE, None),
+        organisation=group(WHOLE, None),
         teams=tuple(group(team.pk, team) for team in teams),
         dimensions=dimensions,
+        minimum=minimum,
+    )
+
+
+def attitude_aggregates(
+    *,
+    organisation: Organisation,
+    questionnaire: Questionnaire,
+    minimum: int = MINIMUM_GROUP,
+) -> AttitudeReport:
+    """Mean score per dimension, before and after, for the organisation and each of its teams,
+    from the responses as they are now (HR reads published releases instead: releases.py).
+
+    Three queries whatever the number of people or teams: teams, response rows, dimension names.
+    """
+    teams = list(Team.objects.filter(organisation=organisation).order_by("name"))
+    team_ids = {team.pk for team in teams}
+    members = phase_members(
+        organisation=organisation, questionnaire=questionnaire, team_ids=team_ids
+    )
+    dimensions = dimensions_named(
+        {slug for phase in members.values() for m in phase.values() for slug in m.scores}
+    )
+    slugs = tuple(slug for slug, _name in dimensions)
+    phases = {
+        phase: phase_aggregates(members[phase], team_ids=team_ids, slugs=slugs, minimum=minimum)
+        for phase in PHASES
+    }
+    return attitude_report(
+        organisation=organisation,
+        teams=teams,
+        dimensions=dimensions,
+        phases=phases,
         minimum=minimum,
     )

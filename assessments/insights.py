@@ -15,6 +15,11 @@ Conventions:
   responses) is shown over fewer than `MINIMUM_GROUP` distinct people (not responses: one person
   answers before and after), so an author never reads one person's answers off a mean, even
   when only one or two people took it. Counts of answers left out (another scale) stay.
+- published steps: the figures would still give one response away by subtraction (n and mean
+  before and after the 11th answered). So they count only the responses up to the latest *step*:
+  walking the responses in the order they came, a step closes each time at least
+  `MINIMUM_GROUP` different people have answered since the previous one. Two readings of the
+  page therefore differ by nothing, or by a whole step: responses from at least five people.
 """
 
 from __future__ import annotations
@@ -23,8 +28,9 @@ import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from wagtail.models import Revision
 
@@ -196,6 +202,8 @@ class QuestionnaireInsight:
     left_out: dict[int, int] = field(default_factory=dict)  # other scale -> responses
     dimensions: list[DimensionFigure] = field(default_factory=list)
     respondents: int = 0  # distinct people behind `responses`
+    updated: datetime | None = None  # when the latest step closed: the figures' date
+    pending: bool = False  # responses since that step, waiting for the next
 
     @property
     def withheld(self) -> bool:
@@ -223,6 +231,32 @@ def _removed_statements(questionnaire: Questionnaire, item_ids: set[int]) -> dic
     return texts
 
 
+def published_step(
+    questionnaire: Questionnaire, *, points: int
+) -> tuple[tuple[datetime, int] | None, int, int, bool]:
+    """(submitted_at, pk) of the response closing the latest step (None before the first), the
+    responses and people up to it, and whether responses wait for the next step (one query)."""
+    closed: tuple[datetime, int] | None = None
+    responses = counted = 0
+    people: set[int] = set()
+    since: set[int] = set()
+    since_count = 0
+    rows = (
+        Response.objects.filter(questionnaire=questionnaire, scale_points=points)
+        .order_by("submitted_at", "pk")
+        .values_list("pk", "user_id", "submitted_at")
+    )
+    for pk, user_id, submitted_at in rows:
+        since.add(user_id)
+        since_count += 1
+        if len(since) >= MINIMUM_GROUP:
+            closed, responses = (submitted_at, pk), responses + since_count
+            people |= since
+            counted = len(people)
+            since, since_count = set(), 0
+    return closed, responses, counted, bool(since_count)
+
+
 def questionnaire_insight(questionnaire: Questionnaire) -> QuestionnaireInsight:
     """Per dimension: each statement's n, raw and scored mean, spread; and Cronbach's alpha.
 
@@ -238,11 +272,15 @@ def questionnaire_insight(questionnaire: Questionnaire) -> QuestionnaireInsight:
         .annotate(n=Count("pk"), people=Count("user", distinct=True))
     }
     responses, respondents = per_scale.pop(points, (0, 0))
+    closed, step_responses, step_people, pending = published_step(questionnaire, points=points)
     insight = QuestionnaireInsight(
         points=points,
-        responses=responses,
-        respondents=respondents,
+        # Before the first step (fewer than five people) the totals, which say "fewer than 5".
+        responses=step_responses if closed else responses,
+        respondents=step_people if closed else respondents,
         left_out={scale: n for scale, (n, _people) in sorted(per_scale.items())},
+        updated=closed[0] if closed else None,
+        pending=pending and closed is not None,
     )
 
     names = dimension_names()  # slug -> name, in the model's order
@@ -263,8 +301,13 @@ def questionnaire_insight(questionnaire: Questionnaire) -> QuestionnaireInsight:
             "response_id", "response__user_id", "item_id", "dimension", "reverse_scored", "value"
         )
     )
-    if insight.withheld:
+    if insight.withheld or closed is None:
         answers = answers.none()  # nothing of theirs is read, let alone shown
+    else:  # only the responses up to the latest step
+        at, pk = closed
+        answers = answers.filter(
+            Q(response__submitted_at__lt=at) | Q(response__submitted_at=at, response__pk__lte=pk)
+        )
     for response_id, user_id, item_id, slug, reverse, value in answers:
         if not 1 <= value <= points:
             continue  # not a point on this scale: nothing sensible to count

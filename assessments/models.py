@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -191,3 +192,43 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.response_id}:{self.item_id}={self.value}"
+
+
+class AttitudeRelease(models.Model):
+    """HR's published attitude figures for one organisation, questionnaire and phase.
+
+    HR reads only releases, never the live responses: a new release is published only when it
+    differs from every earlier one by at least five people (assessments/releases.py), so that
+    comparing the page over time never isolates one person's answers.
+    """
+
+    organisation = models.ForeignKey(
+        "people.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="+")
+    phase = models.CharField(
+        max_length=10, choices=[(Response.BEFORE, _("before")), (Response.AFTER, _("after"))]
+    )
+    number = models.PositiveIntegerField()  # 1, 2, ... within its organisation/questionnaire/phase
+    published_at = models.DateTimeField(default=timezone.now)
+    # {"dimensions": [slug, ...], "groups": {"organisation" | "<team id>": {"shown", "respondents",
+    #  "few", "means": {slug: "74.5"}}}}: exactly what HR is shown.
+    figures = models.JSONField()
+    # {"<user id>": [team id | null, response id, [slug, ...]]}: who the figures are over, for
+    # comparing the next release with this one. Never shown.
+    members = models.JSONField()
+
+    class Meta:
+        verbose_name = _("attitude release")
+        verbose_name_plural = _("attitude releases")
+        ordering = ["organisation", "questionnaire", "phase", "-number"]
+        constraints = [
+            # Two workers publishing at once: the second insert fails instead of both publishing.
+            models.UniqueConstraint(
+                fields=["organisation", "questionnaire", "phase", "number"],
+                name="attitude_release_once_per_number",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.questionnaire} {self.phase} #{self.number} ({self.organisation_id})"

@@ -1,11 +1,22 @@
-"""Writes for self-assessments: record a completed questionnaire and its scores."""
+"""Writes for self-assessments: record a completed questionnaire and its scores; publish HR's
+attitude figures in steps (the rules in releases.py)."""
 
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from .models import Answer, Dimension, Questionnaire, Response
+from people.models import Organisation, Team
+
+from .aggregates import MINIMUM_GROUP, PHASES, phase_aggregates, phase_members
+from .models import Answer, AttitudeRelease, Dimension, Questionnaire, Response
+from .releases import (
+    latest_releases,
+    people_changed,
+    release_data,
+    release_members,
+    release_safe,
+)
 from .scoring import ScoredItem, dimension_scores
 
 
@@ -74,4 +85,93 @@ def response_submit(
             for item in items
         ]
     )
+    if phase in PHASES and getattr(user, "organisation_id", None) is not None:
+        organisation_id, questionnaire_id = user.organisation_id, questionnaire.pk
+        transaction.on_commit(
+            lambda: _releases_refresh_enqueue(
+                organisation_id=organisation_id, questionnaire_id=questionnaire_id
+            )
+        )
     return response
+
+
+def _releases_refresh_enqueue(*, organisation_id: int, questionnaire_id: int) -> None:
+    from .tasks import attitude_releases_refresh
+
+    attitude_releases_refresh.enqueue(
+        organisation_id=organisation_id, questionnaire_id=questionnaire_id
+    )
+
+
+def attitude_releases_refresh(
+    *, organisation: Organisation, questionnaire: Questionnaire
+) -> dict[str, AttitudeRelease]:
+    """Publish a new release of HR's figures for each phase where the rules allow (releases.py);
+    returns the newest release per phase.
+
+    Safe to run at any time and concurrently: a phase is looked at further only when at least
+    five people changed since its newest release, and two runs publishing the same next number
+    are stopped by the unique constraint (the loser keeps the winner's release).
+    """
+    team_ids = set(Team.objects.filter(organisation=organisation).values_list("pk", flat=True))
+    members = phase_members(
+        organisation=organisation, questionnaire=questionnaire, team_ids=team_ids
+    )
+    latest = latest_releases(organisation=organisation, questionnaire=questionnaire)
+    for phase in PHASES:
+        current = latest.get(phase)
+        people = release_members(members[phase])
+        if people_changed(current.members if current else {}, people) < MINIMUM_GROUP:
+            continue
+        earlier = list(
+            AttitudeRelease.objects.filter(
+                organisation=organisation, questionnaire=questionnaire, phase=phase
+            ).values_list("figures", "members")
+        )
+        slugs = tuple(sorted({slug for m in members[phase].values() for slug in m.scores}))
+        withheld: frozenset[int] = frozenset()
+        while True:
+            groups = phase_aggregates(
+                members[phase], team_ids=team_ids, slugs=slugs, withheld_teams=withheld
+            )
+            figures, people = release_data(members[phase], groups, slugs)
+            if release_safe(figures, people, earlier=earlier):
+                latest[phase] = _release_publish(
+                    organisation=organisation,
+                    questionnaire=questionnaire,
+                    phase=phase,
+                    number=current.number + 1 if current else 1,
+                    figures=figures,
+                    members=people,
+                )
+                break
+            shown = [pk for pk in team_ids if groups[pk].shown]
+            if not shown:
+                break  # not even the organisation alone yet: wait for more people to change
+            withheld |= {min(shown, key=lambda pk: (groups[pk].respondents, pk))}
+    return latest
+
+
+def _release_publish(
+    *,
+    organisation: Organisation,
+    questionnaire: Questionnaire,
+    phase: str,
+    number: int,
+    figures: dict,
+    members: dict,
+) -> AttitudeRelease:
+    try:
+        with transaction.atomic():
+            return AttitudeRelease.objects.create(
+                organisation=organisation,
+                questionnaire=questionnaire,
+                phase=phase,
+                number=number,
+                figures=figures,
+                members=members,
+            )
+    except IntegrityError:  # another run published this number first: theirs stands
+        return AttitudeRelease.objects.get(
+            organisation=organisation, questionnaire=questionnaire, phase=phase, number=number
+        )

@@ -23,11 +23,12 @@ from .aggregates import (
     AttitudeReport,
     GroupAggregate,
     PhaseAggregate,
-    attitude_aggregates,
     hr_questionnaires,
 )
 from .charts import Bar, profile_svg
 from .models import Questionnaire, Response
+from .releases import released_report, releases_updated
+from .services import attitude_releases_refresh
 
 BOTH = "both"
 COMPARE_CHOICES = [
@@ -177,9 +178,10 @@ def hr_attitudes(request: HttpRequest) -> HttpResponse:
     team = form.cleaned_data["team"]
     compare = form.cleaned_data["compare"] or BOTH
 
-    report: AttitudeReport = attitude_aggregates(
-        organisation=organisation, questionnaire=questionnaire
-    )
+    # HR reads only published releases. Publishing usually happens in the worker once a response
+    # is saved; doing it here too catches what no response announces (people leaving, moving).
+    releases = attitude_releases_refresh(organisation=organisation, questionnaire=questionnaire)
+    report: AttitudeReport = released_report(organisation=organisation, releases=releases)
     focus = report.team(team.pk) if team is not None else report.organisation
     shown = (
         [report.organisation, focus] if team is not None else [report.organisation, *report.teams]
@@ -192,5 +194,6 @@ def hr_attitudes(request: HttpRequest) -> HttpResponse:
         groups=[_group_view(group, compare=compare) for group in shown],
         chart=_chart(focus, compare=compare),
         chart_label=focus.label,
+        updated=releases_updated(releases),
     )
     return TemplateResponse(request, "assessments/hr_attitudes.html", context)

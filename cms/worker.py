@@ -57,6 +57,7 @@ DEFAULT_PERIODIC_COMMANDS = {
     "certificates_render_pending": 600,
     "send_reminders --enqueue": 3600,
     "expire_exports --enqueue": 3600,
+    "attitude_releases_refresh --enqueue": 3600,
 }
 # A (re)started worker waits this long at most before its first run of each command; the
 # shared cache then keeps it to once per interval across the pool and across restarts.

@@ -130,13 +130,17 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 # --- Background work: deploy/bin/worker (cms/worker.py). One worker of the pool runs each of
 # these every so many seconds (0 turns one off, e.g. when cron runs it instead): retry
 # certificates whose PDF could not be stored, send reminders (each goes out once, so a run
-# only sends what became due since the last), delete expired export files.
+# only sends what became due since the last), delete expired export files, publish HR's
+# attitude figures that changed without a new response (people leaving or moving team).
 TASKS_PERIODIC_COMMANDS = {
     command: seconds
     for command, seconds in {
         "certificates_render_pending": int(os.environ.get("TASKS_RETRY_INTERVAL", "600")),
         "send_reminders --enqueue": int(os.environ.get("TASKS_REMINDERS_INTERVAL", "3600")),
         "expire_exports --enqueue": int(os.environ.get("TASKS_EXPIRE_EXPORTS_INTERVAL", "3600")),
+        "attitude_releases_refresh --enqueue": int(
+            os.environ.get("TASKS_ATTITUDE_RELEASES_INTERVAL", "3600")
+        ),
     }.items()
     if seconds > 0
 }

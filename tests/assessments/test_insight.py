@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
+from django.utils import timezone
 from factories import UserFactory
 from helpers import queries_to_get, signed_in, soup
 
@@ -303,14 +305,22 @@ def test_alpha_counts_only_responses_that_answered_every_current_statement(worke
 
     insight = questionnaire_insight(worked)
 
-    assert (insight.responses, insight.respondents) == (7, 6)
+    # One more person: the figures wait for a step of five (test_one_more_response_...).
+    assert (insight.responses, insight.respondents) == (5, 5)
+    assert by_statement(insight)["I ask how the customer is."].n is None
+
+    for values in ([5, 4, 5], [1, 2, 1], [3, 3, 4], [4, 5, 4]):
+        answer(UserFactory(organisation=learner.organisation), worked, values, step="new")
+    insight = questionnaire_insight(worked)
+
+    assert (insight.responses, insight.respondents) == (11, 10)
     [empathy] = insight.dimensions
-    # Only the two new responses, both one person's, answered all three current statements.
-    assert empathy.alpha.reason == TOO_FEW_PEOPLE
-    assert empathy.alpha.responses == 2
+    # Only the six new responses (five people) answered all three current statements.
+    assert empathy.alpha.defined
+    assert empathy.alpha.responses == 6
     items = by_statement(insight)
-    assert items["I listen before I answer."].n == 7
-    assert items["I ask how the customer is."].n is None  # one person: withheld
+    assert items["I listen before I answer."].n == 11
+    assert items["I ask how the customer is."].n == 6
     removed = items["I interrupt customers who ramble."]  # its text, from the old revision
     assert not removed.in_current_version
     assert (removed.n, removed.mean) == (5, pytest.approx(3.4))
@@ -443,4 +453,40 @@ def test_insight_queries_do_not_grow_with_responses(superuser_client, make_quest
     assert many == few, (few, many)
     assert "50 responses" in soup(superuser_client.get(insight_url(questionnaire.pk))).get_text(
         " ", strip=True
+    )
+
+
+# --- Published steps: no subtraction over time ---------------------------------------------------
+
+
+def figures(insight) -> list:
+    """Everything an author reads about the answers: counts, each statement's figures, alpha."""
+    return [
+        insight.responses,
+        insight.respondents,
+        *[(i.statement, i.n, i.mean, i.raw_mean, i.sd) for i in by_statement(insight).values()],
+        *[d.alpha.value for d in insight.dimensions],
+    ]
+
+
+def test_one_more_response_does_not_move_the_figures(worked, org_a, superuser_client):
+    """Five people's n and means, then six people's, would give the sixth person's answers."""
+    first = figures(questionnaire_insight(worked))
+    late = [UserFactory(organisation=org_a) for _ in range(5)]
+
+    answer(late[0], worked, [1, 5, 1], step="late")
+    assert figures(questionnaire_insight(worked)) == first
+    for user in late[1:4]:
+        answer(user, worked, [3, 3, 3], step="late")
+    assert figures(questionnaire_insight(worked)) == first  # four new people: still the same
+
+    answer(late[4], worked, [2, 4, 2], step="late")
+    moved = questionnaire_insight(worked)
+    assert (moved.responses, moved.respondents) == (10, 10)
+    assert by_statement(moved)["I listen before I answer."].n == 10
+
+    text = soup(superuser_client.get(insight_url(worked.pk))).get_text(" ", strip=True)
+    assert (
+        f"Figures last updated {date_filter(timezone.localtime(moved.updated), 'DATE_FORMAT')}."
+        in text
     )
