@@ -24,8 +24,14 @@ class DimensionRow:
     before: float | None = None
     after: float | None = None
     roleplay: int | None = None
-    # One score (0-100) per extra source of the course entry (see AttitudeSource).
+    # One score (0-100) per extra source of the course entry (see AttitudeSource), and its label.
     others: list[float | None] = field(default_factory=list)
+    other_labels: list[str] = field(default_factory=list)
+
+    @property
+    def others_labelled(self) -> list[tuple[float | None, str]]:
+        """(score, source label) pairs: a stacked row names each value's column."""
+        return list(zip(self.others, self.other_labels, strict=True))
 
     @property
     def change(self) -> float | None:
@@ -225,6 +231,7 @@ def my_attitude(
                 after=after.get(slug),
                 roleplay=points.get(slug),
                 others=[other.get(slug) for other in others],
+                other_labels=entry.other_labels,
             )
             for slug in slugs
         ]
