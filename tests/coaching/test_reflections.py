@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from coaching_helpers import make_cohort, page, text_of
-from factories import reflection, story
+from factories import ModulePageFactory, reflection, story
 from helpers import modules_of, signed_in, step_url
 
 from coaching.models import Notification, ReflectionFeedback
@@ -173,3 +173,28 @@ def test_empty_feedback_is_refused(spring, coach, learner, reflect_module):
 
     assert response.status_code == 200
     assert not ReflectionFeedback.objects.exists()
+
+
+def test_reflections_handed_in_before_the_upgrade_are_shown_drafts_are_not(
+    spring, coach, learner, reflect_module
+):
+    """The migration that adds submitted_at counts an answer to a finished step as handed in."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("courses.migrations.0009_reflectionanswer_submitted_at")
+    learner_client = signed_in(learner)
+    hand_in(learner_client, reflect_module, "Handed in long ago, before coaches could read it.")
+    ReflectionAnswer.objects.update(submitted_at=None)  # as every answer was before 0009
+    other = ModulePageFactory(
+        parent=reflect_module.get_parent(),
+        steps=[story("Scene", "<p>Two.</p>"), reflection(PROMPT)],
+    )
+    hand_in(learner_client, other, "A draft that was never handed in", action="back")
+
+    migration.handed_in_before(apps, None)
+
+    text = text_of(signed_in(coach).get(f"/coach/learners/{learner.pk}/"))
+    assert "Handed in long ago" in text
+    assert "never handed in" not in text
