@@ -128,6 +128,44 @@ class Review(models.Model):
         return markdown_to_html(self.feedback)
 
 
+class ReflectionFeedback(models.Model):
+    """A coach's reply to a learner's handed-in reflection (not rated: no rubric)."""
+
+    reflection = models.OneToOneField(
+        "courses.ReflectionAnswer", on_delete=models.CASCADE, related_name="coach_feedback"
+    )
+    # Denormalised from the reflection's enrolment, so the learner's page needs no joins.
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflection_feedback"
+    )
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    feedback = models.TextField(_("feedback"), help_text=_("Markdown."))
+    # The hand-in the coach answered: a newer hand-in puts the reflection back in the queue.
+    answered_submission = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("feedback on a reflection")
+        verbose_name_plural = _("feedback on reflections")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Feedback on reflection {self.reflection_id}"
+
+    @property
+    def feedback_html(self) -> SafeString:
+        return markdown_to_html(self.feedback)
+
+    @property
+    def outdated(self) -> bool:
+        """The learner handed in new words since this feedback (reflection selected with it)."""
+        submitted = self.reflection.submitted_at
+        return bool(submitted and self.answered_submission and submitted > self.answered_submission)
+
+
 class CoachNote(models.Model):
     """A coach's private note about a learner (a one-to-one session). Only its author reads it."""
 

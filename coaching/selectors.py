@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import CoursePage, Enrolment, ModuleProgress
+from courses.models import CoursePage, Enrolment, ModuleProgress, ReflectionAnswer
 from courses.selectors import live_modules_of
 from people.models import User
 from people.roles import Role
@@ -31,6 +32,7 @@ from .models import (
     Notification,
     ProfileShare,
     Question,
+    ReflectionFeedback,
     Review,
 )
 
@@ -300,12 +302,18 @@ def learner_course_progress(*, learner: User, courses: list[CoursePage]) -> list
 
 @dataclass
 class QueueItem:
-    kind: str  # "answer" or "question"
+    kind: str  # "answer", "reflection" or "question"
     created_at: datetime
     learner: User
     title: str
     text: str
     pk: int
+
+    @property
+    def url(self) -> str:
+        """Where the coach answers it."""
+        name = {"answer": "review", "reflection": "reflection", "question": "question"}[self.kind]
+        return reverse(f"coaching:{name}", args=[self.pk])
 
     @property
     def waiting_label(self) -> str:
@@ -344,6 +352,25 @@ def pending_questions(*, coach: User) -> QuerySet[Question]:
     )
 
 
+def handed_in_reflections(*, coach: User) -> QuerySet[ReflectionAnswer]:
+    """Reflections the coach's learners handed in (drafts stay the learner's own)."""
+    return ReflectionAnswer.objects.filter(
+        submitted_at__isnull=False, enrolment__user_id__in=coached_learner_ids(coach=coach)
+    )
+
+
+def pending_reflections(*, coach: User) -> QuerySet[ReflectionAnswer]:
+    """Handed-in reflections with no feedback yet, or handed in again since, oldest first."""
+    return (
+        handed_in_reflections(coach=coach)
+        .filter(
+            Q(coach_feedback__isnull=True)
+            | Q(submitted_at__gt=F("coach_feedback__answered_submission"))
+        )
+        .order_by("submitted_at", "pk")
+    )
+
+
 def _queue_question_title(question: Question) -> str:
     title = question.module.title if question.module else str(question.cohort)
     if question.follow_up_of_id:
@@ -352,11 +379,13 @@ def _queue_question_title(question: Question) -> str:
 
 
 def review_queue(*, coach: User, limit: int = QUEUE_LIMIT) -> tuple[list[QueueItem], int]:
-    """Answers waiting for feedback and questions waiting for an answer, oldest first.
+    """Answers and reflections waiting for feedback and questions waiting for an answer,
+    oldest first.
 
-    Returns the oldest `limit` items and how many wait in all (four queries).
+    Returns the oldest `limit` items and how many wait in all (six queries).
     """
     answers = pending_answers(coach=coach)
+    reflections = pending_reflections(coach=coach)
     questions = pending_questions(coach=coach)
     items = [
         QueueItem(
@@ -371,6 +400,17 @@ def review_queue(*, coach: User, limit: int = QUEUE_LIMIT) -> tuple[list[QueueIt
     ]
     items += [
         QueueItem(
+            kind="reflection",
+            created_at=reflection.submitted_at,
+            learner=reflection.enrolment.user,
+            title=reflection.module.title,
+            text=reflection.answer,
+            pk=reflection.pk,
+        )
+        for reflection in reflections.select_related("enrolment__user", "module")[:limit]
+    ]
+    items += [
+        QueueItem(
             kind="question",
             created_at=question.created_at,
             learner=question.learner,
@@ -381,7 +421,7 @@ def review_queue(*, coach: User, limit: int = QUEUE_LIMIT) -> tuple[list[QueueIt
         for question in questions.select_related("learner", "module", "cohort")[:limit]
     ]
     items.sort(key=lambda item: (item.created_at, item.kind, item.pk))
-    return items[:limit], answers.count() + questions.count()
+    return items[:limit], answers.count() + reflections.count() + questions.count()
 
 
 def answer_for_coach(*, coach: User, step_id: int) -> AttemptStep | None:
@@ -394,6 +434,16 @@ def answer_for_coach(*, coach: User, step_id: int) -> AttemptStep | None:
         )
         .exclude(reply="")
         .select_related("attempt__user", "attempt__scenario", "attempt__revision")
+        .first()
+    )
+
+
+def reflection_for_coach(*, coach: User, reflection_id: int) -> ReflectionAnswer | None:
+    """A handed-in reflection of one of the coach's learners, with any feedback, else None."""
+    return (
+        handed_in_reflections(coach=coach)
+        .filter(pk=reflection_id)
+        .select_related("enrolment__user", "enrolment__course", "module", "coach_feedback__coach")
         .first()
     )
 
@@ -445,6 +495,26 @@ def attempt_of_learner(*, learner: User, attempt_id: int) -> Attempt | None:
         Attempt.objects.filter(pk=attempt_id, user=learner)
         .select_related("scenario", "revision")
         .first()
+    )
+
+
+def reflections_of_learner(*, coach: User, learner: User) -> list[ReflectionAnswer]:
+    """The learner's handed-in reflections, newest first, with the module, course and any
+    feedback (one query)."""
+    return list(
+        handed_in_reflections(coach=coach)
+        .filter(enrolment__user=learner)
+        .select_related("module", "enrolment__course", "coach_feedback__coach")
+        .order_by("-submitted_at", "-pk")
+    )
+
+
+def reflection_feedback_of(*, learner: User) -> list[ReflectionFeedback]:
+    """Coaches' feedback on the learner's reflections, newest first (one query)."""
+    return list(
+        ReflectionFeedback.objects.filter(learner=learner)
+        .select_related("coach", "reflection__module")
+        .order_by("-updated_at", "-pk")
     )
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from courses.models import CoursePage, ModulePage
+from courses.models import CoursePage, ModulePage, ReflectionAnswer
 from people.audit import audit_record
 from people.emails import email_render, email_send
 from people.links import absolute_url
@@ -29,6 +29,7 @@ from .models import (
     Notification,
     ProfileShare,
     Question,
+    ReflectionFeedback,
     Review,
 )
 
@@ -196,6 +197,53 @@ def review_save(
             url=reverse("courses:attempt", args=[attempt.pk]) + f"#answer-{step.pk}",
         )
     return review, created
+
+
+@transaction.atomic
+def reflection_feedback_save(
+    *, coach: User, reflection: ReflectionAnswer, feedback: str
+) -> tuple[ReflectionFeedback, bool]:
+    """Save the coach's feedback on a handed-in reflection; (feedback, created).
+
+    The learner is notified of feedback on each hand-in once: a correction of the same feedback
+    does not notify again, an answer to words handed in since does.
+    """
+    if reflection.submitted_at is None:
+        raise CoachingError(_("Only handed-in reflections get feedback."))
+    feedback = _written(
+        feedback,
+        empty=_("Write some feedback for the learner."),
+        too_long=_("Please keep feedback under %(n)d characters."),
+    )
+    existing = ReflectionFeedback.objects.select_for_update().filter(reflection=reflection).first()
+    fresh = existing is None or existing.answered_submission != reflection.submitted_at
+    defaults = {
+        "learner_id": reflection.enrolment.user_id,
+        "coach": coach,
+        "feedback": feedback,
+        "answered_submission": reflection.submitted_at,
+    }
+    try:
+        with transaction.atomic():
+            saved, created = ReflectionFeedback.objects.update_or_create(
+                reflection=reflection, defaults=defaults
+            )
+    except IntegrityError:  # two coaches saved at the same moment: the later one corrects
+        saved, created = (
+            ReflectionFeedback.objects.update_or_create(reflection=reflection, defaults=defaults)[
+                0
+            ],
+            False,
+        )
+    if fresh:
+        notification_create(
+            recipient=reflection.enrolment.user,
+            kind=Notification.FEEDBACK,
+            message=_("Your coach replied to your reflection in “%(title)s”.")
+            % {"title": reflection.module.title},
+            url=reverse("coaching:me") + f"#reflection-{reflection.pk}",
+        )
+    return saved, created
 
 
 # --- private notes ----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("cohorts/<int:cohort_id>/", views.cohort_detail, name="cohort"),
     path("reviews/<int:step_id>/", views.review, name="review"),
+    path("reflections/<int:reflection_id>/", views.reflection, name="reflection"),
     path("questions/<int:question_id>/", views.question, name="question"),
     path("learners/<int:learner_id>/", views.learner_detail, name="learner"),
     path(

@@ -105,9 +105,7 @@ def _queue_next_url(coach) -> str:
     item = selectors.queue_next(coach=coach)
     if item is None:
         return reverse("coaching:home")
-    if item.kind == "answer":
-        return reverse("coaching:review", args=[item.pk])
-    return reverse("coaching:question", args=[item.pk])
+    return item.url
 
 
 @coach_required
@@ -161,6 +159,50 @@ def review(request: HttpRequest, step_id: int) -> HttpResponse:
             "module": module,
             "form": form,
             "existing": existing,
+            "preview": preview,
+            "nav_section": "coaching",
+        },
+    )
+
+
+@coach_required
+def reflection(request: HttpRequest, reflection_id: int) -> HttpResponse:
+    """Read a learner's handed-in reflection with its prompt; reply with feedback."""
+    item = found_or_404(
+        selectors.reflection_for_coach(coach=request.user, reflection_id=reflection_id)
+    )
+    existing = getattr(item, "coach_feedback", None)
+    form = ReviewForm(
+        request.POST or None,
+        rubric=[],  # a reflection is answered, not rated
+        initial={"feedback": existing.feedback if existing else ""},
+    )
+    preview = None
+    learner = item.enrolment.user
+    if request.method == "POST" and form.is_valid():
+        if "preview" in request.POST:
+            preview = markdown_to_html(form.cleaned_data["feedback"])
+        else:
+            try:
+                services.reflection_feedback_save(
+                    coach=request.user, reflection=item, feedback=form.cleaned_data["feedback"]
+                )
+            except services.CoachingError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(
+                    request, _("Feedback sent to %(name)s.") % {"name": learner.greeting_name}
+                )
+                return redirect(_queue_next_url(request.user))
+    return TemplateResponse(
+        request,
+        "coaching/reflection.html",
+        {
+            "reflection": item,
+            "learner": learner,
+            "existing": existing,
+            "correcting": bool(existing and not existing.outdated),
+            "form": form,
             "preview": preview,
             "nav_section": "coaching",
         },
@@ -230,6 +272,7 @@ def _learner_page(
         .order_by("path")
     )
     attempts = selectors.attempts_of_learner(learner=learner)
+    reflections = selectors.reflections_of_learner(coach=coach, learner=learner)
     notes = selectors.notes_of(coach=coach, learner=learner)
     services.notes_opened(coach=coach, learner=learner, notes=notes)
     return TemplateResponse(
@@ -240,6 +283,7 @@ def _learner_page(
             "cohorts": cohorts,
             "progress": selectors.learner_course_progress(learner=learner, courses=courses),
             "attempts": attempts,
+            "reflections": reflections,
             "questions": selectors.pending_or_answered_questions(coach=coach)
             .filter(learner=learner)
             .select_related("module", "answered_by")
@@ -470,6 +514,7 @@ def _me_page(
             "goals": selectors.goals_of(learner=user),
             "goal_form": goal_form or GoalForm(),
             "reviews": [(r, selectors.rating_rows(review=r, names=names)) for r in reviews],
+            "reflection_feedback": selectors.reflection_feedback_of(learner=user),
             "questions": _with_reply_forms(selectors.questions_of(learner=user), follow_up),
             "nav_section": "my_coach",
         },

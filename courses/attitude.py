@@ -24,8 +24,14 @@ class DimensionRow:
     before: float | None = None
     after: float | None = None
     roleplay: int | None = None
-    # One score (0-100) per extra source of the course entry (see AttitudeSource).
+    # One score (0-100) per extra source of the course entry (see AttitudeSource), and its label.
     others: list[float | None] = field(default_factory=list)
+    other_labels: list[str] = field(default_factory=list)
+
+    @property
+    def others_labelled(self) -> list[tuple[float | None, str]]:
+        """(score, source label) pairs: a stacked row names each value's column."""
+        return list(zip(self.others, self.other_labels, strict=True))
 
     @property
     def change(self) -> float | None:
@@ -50,21 +56,36 @@ class DimensionRow:
         return self.after if self.after is not None else self.before
 
     @property
+    def band(self) -> str | None:
+        """Where the self-rating falls on the 0-100 scale: "high", "middle" or "low"."""
+        return rating_band(self.self_rating)
+
+    @property
     def comparison(self) -> str:
         """Where the learner's role-play choices agreed or disagreed with their self-rating."""
-        rating = self.self_rating
-        if rating is None:
+        band = self.band
+        if band is None:
             return ""
         if self.roleplay is None:
             return _("No role-play choice has touched this yet.")
         if self.roleplay == 0:
             return _("Even: your role-play choices here came to no points either way.")
-        high, showed = rating >= 50, self.roleplay > 0
-        if high and showed:
+        showed = self.roleplay > 0
+        if band == "high" and showed:
             return _("Agreed: you rated yourself high and your choices showed it.")
-        if high:
+        if band == "high":
             return _(
                 "Differs: you rated yourself high, but your role-play choices cost points here."
+            )
+        if band == "middle" and showed:
+            return _(
+                "In between: you rated yourself in the middle, and your role-play choices "
+                "showed this."
+            )
+        if band == "middle":
+            return _(
+                "In between: you rated yourself in the middle, and your role-play choices "
+                "cost points here."
             )
         if showed:
             return _("Differs: your choices showed more of this than you gave yourself credit for.")
@@ -72,9 +93,28 @@ class DimensionRow:
 
     @property
     def agrees(self) -> bool | None:
-        if self.self_rating is None or not self.roleplay:  # untouched, or balanced out
+        """True or False when a high or low rating meets choices that gained or cost points;
+        None when untouched, balanced out or rated in the middle (nothing to agree with)."""
+        if self.band in (None, "middle") or not self.roleplay:
             return None
-        return (self.self_rating >= 50) == (self.roleplay > 0)
+        return (self.band == "high") == (self.roleplay > 0)
+
+
+# A self-rating says "high" only in the top third of the 0-100 scale and "low" only in the
+# bottom third; scores are kept to one decimal, so 33.3 (a 7-point scale's 3) is low and
+# 66.7 (its 5) high, while 50 (any scale's midpoint) is neither.
+LOW_UP_TO = 100 / 3
+HIGH_FROM = 200 / 3
+
+
+def rating_band(score: float | None) -> str | None:
+    if score is None:
+        return None
+    if score >= HIGH_FROM:
+        return "high"
+    if score <= LOW_UP_TO:
+        return "low"
+    return "middle"
 
 
 @dataclass
@@ -191,6 +231,7 @@ def my_attitude(
                 after=after.get(slug),
                 roleplay=points.get(slug),
                 others=[other.get(slug) for other in others],
+                other_labels=entry.other_labels,
             )
             for slug in slugs
         ]

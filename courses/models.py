@@ -373,6 +373,9 @@ class ReflectionAnswer(models.Model):
     answer = models.TextField(_("answer"))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # When the learner last handed the answer in (finished the step); None while it is a draft
+    # kept by "Back". Coaches read handed-in answers only.
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("reflection answer")

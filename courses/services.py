@@ -54,15 +54,29 @@ def module_step_visit(*, enrolment: Enrolment, module: ModulePage, number: int) 
 
 
 def reflection_save(
-    *, enrolment: Enrolment, module: ModulePage, step_id: str, prompt: str, answer: str
+    *,
+    enrolment: Enrolment,
+    module: ModulePage,
+    step_id: str,
+    prompt: str,
+    answer: str,
+    submitted: bool = False,
 ) -> ReflectionAnswer:
-    """Save (or replace) the learner's answer to one reflection step."""
-    reflection, _created = ReflectionAnswer.objects.update_or_create(
-        enrolment=enrolment,
-        module=module,
-        step_id=step_id,
-        defaults={"prompt": prompt, "answer": answer},
-    )
+    """Save (or replace) the learner's answer to one reflection step.
+
+    `submitted`: the learner finished the step with it. Coaches read handed-in answers only, so
+    handing in new words stamps the time again (the coach sees it changed), handing in the same
+    words keeps it, and a draft that rewrites a handed-in answer takes it back until handed in.
+    """
+    key = {"enrolment": enrolment, "module": module, "step_id": step_id}
+    current = ReflectionAnswer.objects.filter(**key).values("answer", "submitted_at").first()
+    defaults: dict[str, object] = {"prompt": prompt, "answer": answer}
+    unchanged = current is not None and current["answer"] == answer
+    if submitted and not (unchanged and current["submitted_at"]):
+        defaults["submitted_at"] = timezone.now()
+    elif not submitted and not unchanged:
+        defaults["submitted_at"] = None
+    reflection, _created = ReflectionAnswer.objects.update_or_create(**key, defaults=defaults)
     return reflection
 
 
@@ -82,7 +96,12 @@ def module_step_complete(
     if reflection is not None:
         prompt, answer = reflection
         reflection_save(
-            enrolment=enrolment, module=module, step_id=step_id, prompt=prompt, answer=answer
+            enrolment=enrolment,
+            module=module,
+            step_id=step_id,
+            prompt=prompt,
+            answer=answer,
+            submitted=True,
         )
     if step_id not in progress.completed_step_ids:
         progress.completed_step_ids = [*progress.completed_step_ids, step_id]

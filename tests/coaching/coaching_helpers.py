@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from coaching.models import Cohort
 from coaching.services import cohort_create
+from courses.models import ReflectionAnswer
+from courses.services import enrolment_get_or_create, module_step_complete
 from scenarios.models import AttemptStep
 from scenarios.services import attempt_answer, attempt_start
 
@@ -30,6 +32,19 @@ def write_reply(user, module, scenario, text: str = REPLY, *, finish: bool = Tru
     if finish:
         attempt_answer(attempt=attempt, sequence=3, node_key="close", choice_index=0)
     return step
+
+
+def hand_in_reflection(
+    user, module, text: str, *, prompt: str = "What would you do differently?"
+) -> ReflectionAnswer:
+    """The learner finishes a reflection step of `module` with `text` (as its Next button does)."""
+    course = module.get_parent().specific
+    enrolment = enrolment_get_or_create(user=user, course=course)
+    step_id = f"reflect-{module.pk}-{prompt[:20]}"
+    module_step_complete(
+        enrolment=enrolment, module=module, step_id=step_id, reflection=(prompt, text)
+    )
+    return ReflectionAnswer.objects.get(enrolment=enrolment, module=module, step_id=step_id)
 
 
 def page(response) -> BeautifulSoup:

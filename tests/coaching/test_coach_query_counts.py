@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coaching_helpers import make_cohort, review_data, write_reply
+from coaching_helpers import hand_in_reflection, make_cohort, review_data, write_reply
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -22,11 +22,15 @@ def queries(client, url: str) -> int:
 
 
 def busy(learner, coach, cohort, module, scenario, times: int) -> None:
-    """`times` replies (reviewed), notes, goals ticked off, questions answered."""
+    """`times` replies (reviewed), reflections (every other one answered), notes, goals ticked
+    off, questions answered."""
     client = signed_in(coach)
     for n in range(times):
         step = write_reply(learner, module, scenario, f"Reply {n}")
         client.post(f"/coach/reviews/{step.pk}/", review_data(f"Feedback {n}", empathy=3))
+        reflection = hand_in_reflection(learner, module, f"Reflection {n}", prompt=f"Prompt {n}")
+        if n % 2:
+            client.post(f"/coach/reflections/{reflection.pk}/", {"feedback": "Yes.", "send": "1"})
         CoachNote.objects.create(coach=coach, learner=learner, session_on="2026-01-01", body="n")
         goal = Goal.objects.create(
             learner=learner, created_by=coach, text=f"G{n}", due_on=timezone.localdate()
@@ -57,6 +61,8 @@ def test_learner_and_cohort_pages_do_not_grow_with_the_data(
         assert few == many, (url, few, many)
     for person in (learner, busier):
         assert queries(signed_in(person), "/coach/me/") == queries(signed_in(learner), "/coach/me/")
+    reflection = busier.enrolments.get().reflection_answers.last()
+    assert queries(coach_client, f"/coach/reflections/{reflection.pk}/") <= 20
     attempt = busier.roleplay_attempts.last()
     assert queries(signed_in(busier), f"/learn/attempts/{attempt.pk}/") <= 30
     assert queries(coach_client, f"/coach/cohorts/{cohort.pk}/") <= 20

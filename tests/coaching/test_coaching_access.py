@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from coaching_helpers import write_reply
+from coaching_helpers import hand_in_reflection, write_reply
 from django.urls import URLPattern
 from helpers import signed_in
 
@@ -23,7 +23,9 @@ def world(cohort, cohort_b, coach, learner, module, scenario):
         recipient=learner, kind=Notification.GOAL, message="M", url="/coach/me/"
     )
     ProfileShare.objects.create(learner=learner, cohort=cohort)
+    reflection = hand_in_reflection(learner, module, "I would call back the same day.")
     return {
+        "reflection_id": reflection.pk,
         "cohort_id": cohort.pk,
         "step_id": step.pk,
         "question_id": question.pk,
@@ -40,6 +42,7 @@ COACH_PAGES = {
     "home": "coaches",  # every coach has a home; it shows only their own cohorts
     "cohort": "coach",
     "review": "coach",
+    "reflection": "coach",
     "question": "coach",
     "learner": "coach",
     "learner_attempt": "coach",

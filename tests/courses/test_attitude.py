@@ -126,7 +126,8 @@ def test_before_then_after_shows_the_change_and_the_roleplay_comparison(
         finished_at=timezone.now(),
     )
 
-    page = learner_client.get(reverse("courses:attitude")).content.decode()
+    response = learner_client.get(reverse("courses:attitude"))
+    page = response.content.decode()
     assert "profile-chart" in page
     rows = {
         r["slug"]: r
@@ -135,12 +136,23 @@ def test_before_then_after_shows_the_change_and_the_roleplay_comparison(
             {"slug": "ownership", "before": "75.0", "after": "50.0", "change": "-25.0"},
         ]
     }
+    # Each value in its row's cell (a cell carries its column's name for narrow screens, so the
+    # cells are read, not matched as "<td>25.0</td>").
+    cells = {
+        tr.th.get_text(strip=True).lower(): [td.get_text(strip=True) for td in tr.select("td")]
+        for tr in soup(response).select("table.attitude-table tbody tr")
+    }
     for row in rows.values():
-        for key in ("before", "after", "change"):
-            assert f"<td>{row[key]}</td>" in page
-    # Empathy rated 100 and +3 in role-plays: agreed. Ownership rated 50 and -2: differs.
+        for index, key in enumerate(("before", "after", "change")):
+            assert cells[row["slug"]][index] == row[key]
+    # Empathy rated 100 and +3 in role-plays: agreed. Ownership rated 50, the scale's middle,
+    # and -2: neither high nor low (issue 14: 50 said "you rated yourself high").
     assert "Agreed: you rated yourself high and your choices showed it." in page
-    assert "Differs: you rated yourself high, but your role-play choices cost points here." in page
+    assert (
+        "In between: you rated yourself in the middle, and your role-play choices cost points here."
+        in page
+    )
+    assert "rated yourself high, but" not in page
 
 
 @pytest.mark.parametrize(
@@ -192,6 +204,64 @@ def test_each_way_role_play_choices_can_compare_with_the_self_rating(
     cells = [td.get_text(strip=True) for td in row.select("td")]
     assert cells[0] == ("100.0" if rated == "high" else "0.0")
     assert cells[3] == shown
+    assert cells[4].startswith(message)
+
+
+MIDDLE = "In between: you rated yourself in the middle, and your role-play choices"
+
+
+@pytest.mark.parametrize(
+    ("score", "points", "message"),
+    [
+        (100.0, 2, "Agreed: you rated yourself high and your choices showed it."),
+        (66.7, 2, "Agreed: you rated yourself high"),  # a 7-point scale's 5
+        (66.7, -2, "Differs: you rated yourself high, but your role-play choices cost points"),
+        (66.6, 2, f"{MIDDLE} showed"),
+        (62.5, -2, f"{MIDDLE} cost"),
+        (50.0, 2, f"{MIDDLE} showed"),
+        (50.0, -2, f"{MIDDLE} cost"),
+        (50.0, 0, "Even: your role-play choices here came to no points either way."),
+        (33.4, -2, "In between: you rated yourself in the middle"),
+        (33.3, -2, "Agreed: your rating and your choices both point to room to grow."),
+        (33.3, 2, "Differs: your choices showed more of this than you gave yourself credit for."),
+        (0.0, -2, "Agreed: your rating and your choices both point to room to grow."),
+    ],
+)
+def test_high_and_low_mean_the_top_and_bottom_thirds_of_the_scale(
+    learner, learner_client, course_with_questionnaires, questionnaire, score, points, message
+):
+    from django.utils import timezone
+
+    course = course_with_questionnaires
+    module = modules_of(course)[0]
+    Response.objects.create(
+        user=learner,
+        questionnaire=questionnaire,
+        revision=questionnaire.latest_revision,
+        context_page_id=course.pk,
+        phase=Response.BEFORE,
+        scale_points=5,
+        scores={"empathy": score},
+    )
+    scenario = Scenario.objects.create(
+        title="S", persona_name="A", persona_situation="S", start_key="a", nodes=[]
+    )
+    Attempt.objects.create(
+        user=learner,
+        scenario=scenario,
+        revision=scenario.save_revision(),
+        context_page_id=module.pk,
+        context_step_id="x",
+        current_key="end",
+        points={"empathy": points},
+        finished_at=timezone.now(),
+    )
+
+    page = soup(learner_client.get(reverse("courses:attitude")))
+
+    row = next(tr for tr in page.select("table.attitude-table tbody tr") if "Empathy" in tr.th.text)
+    cells = [td.get_text(strip=True) for td in row.select("td")]
+    assert cells[0] == str(score)
     assert cells[4].startswith(message)
 
 

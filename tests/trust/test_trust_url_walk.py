@@ -41,6 +41,7 @@ from coaching.services import (
 )
 from courses.models import Assignment
 from courses.reports.models import ExportFormat, ExportJob, ExportStatus
+from courses.services import enrolment_get_or_create, module_step_complete
 from people.roles import Role
 from scenarios.services import attempt_answer, attempt_start
 
@@ -220,6 +221,20 @@ class World:
         return step
 
     @cached_property
+    def reflection(self):
+        """The owner's handed-in answer at the module's reflection step."""
+        self.with_cohorts()
+        step_id = next(s.id for s in self.module.steps if s.block_type == "reflection")
+        enrolment = enrolment_get_or_create(user=self.learner, course=self.course)
+        module_step_complete(
+            enrolment=enrolment,
+            module=self.module,
+            step_id=step_id,
+            reflection=("What now?", "Say sorry, then fix it."),
+        )
+        return enrolment.reflection_answers.get()
+
+    @cached_property
     def question(self):
         self.with_cohorts()
         return question_ask(learner=self.learner, text="How do I start?", module=self.module)
@@ -337,6 +352,7 @@ REGISTRY: dict[str, Callable[[World], Case]] = {
     # The coach's pages
     "coaching:cohort": lambda w: Case(_("coaching:cohort", w.cohort.pk), [w.coach]),
     "coaching:review": lambda w: Case(_("coaching:review", w.reply.pk), [w.coach]),
+    "coaching:reflection": lambda w: Case(_("coaching:reflection", w.reflection.pk), [w.coach]),
     "coaching:question": lambda w: Case(_("coaching:question", w.question.pk), [w.coach]),
     "coaching:learner": lambda w: (
         w.with_cohorts(),
