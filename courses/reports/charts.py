@@ -19,12 +19,14 @@ from .selectors import GroupFigures, WeekFigure
 INK = "#1b1f24"
 MUTED = "#4f5b66"
 LINE = "#d5dbe1"
-LABEL_WIDTH = 200
+LABEL_WIDTH = 220
 BAR_WIDTH = 300
 ROW = 40
 
 
-def _short(text: str, limit: int = 28) -> str:
+def _short(text: str, limit: int = 24) -> str:
+    # 24 characters at font size 13 fit the label column, capitals included: a longer label would
+    # run out of the chart (past a PDF's page margin); the full label is the text's <title>.
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -59,14 +61,22 @@ def _legend(uid: str, y: int) -> str:
     return "".join(parts)
 
 
-def completion_bars_svg(groups: list[GroupFigures], *, title: str) -> SafeString:
+def _font(font_family: str) -> str:
+    """The SVG's own font: a page's charts inherit the page's, a PDF's must name theirs
+    (WeasyPrint draws SVG text without the document's CSS)."""
+    return f' font-family="{escape(font_family)}"' if font_family else ""
+
+
+def completion_bars_svg(
+    groups: list[GroupFigures], *, title: str, font_family: str = ""
+) -> SafeString:
     """One stacked bar per course or team: completed, in progress, overdue, not started."""
     uid = uuid4().hex[:8]
     top = 30
     height = top + ROW * len(groups) + 10
     width = LABEL_WIDTH + BAR_WIDTH + 190
     parts = [
-        f'<svg class="hr-chart" role="img" aria-labelledby="hr-chart-{uid}" '
+        f'<svg class="hr-chart" role="img" aria-labelledby="hr-chart-{uid}"{_font(font_family)} '
         f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="hr-chart-{uid}">{escape(title)}</title>',
         _patterns(uid),
@@ -75,7 +85,7 @@ def completion_bars_svg(groups: list[GroupFigures], *, title: str) -> SafeString
     for index, group in enumerate(groups):
         y = top + index * ROW
         parts.append(
-            f'<text x="{LABEL_WIDTH - 10}" y="{y + 19}" font-size="14" text-anchor="end" '
+            f'<text x="{LABEL_WIDTH - 10}" y="{y + 19}" font-size="13" text-anchor="end" '
             f'fill="{INK}"><title>{escape(group.label)}</title>{escape(_short(group.label))}</text>'
         )
         x = float(LABEL_WIDTH)
@@ -110,7 +120,7 @@ def completion_bars_svg(groups: list[GroupFigures], *, title: str) -> SafeString
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
 
 
-def weekly_columns_svg(weeks: list[WeekFigure], *, title: str) -> SafeString:
+def weekly_columns_svg(weeks: list[WeekFigure], *, title: str, font_family: str = "") -> SafeString:
     """Completions per week as columns, each with its count written above it."""
     uid = uuid4().hex[:8]
     column = 44
@@ -120,8 +130,8 @@ def weekly_columns_svg(weeks: list[WeekFigure], *, title: str) -> SafeString:
     height = top + chart_height + 40
     peak = max((week.completed for week in weeks), default=0) or 1
     parts = [
-        f'<svg class="hr-chart hr-chart--weeks" role="img" aria-labelledby="hr-chart-{uid}" '
-        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
+        f'<svg class="hr-chart hr-chart--weeks" role="img" aria-labelledby="hr-chart-{uid}"'
+        f'{_font(font_family)} viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="hr-chart-{uid}">{escape(title)}</title>',
         f'<line x1="0" y1="{top + chart_height}" x2="{width}" y2="{top + chart_height}" '
         f'stroke="{MUTED}"/>',

@@ -523,6 +523,8 @@ def summary_context(
     row_limit: int = PDF_ROW_LIMIT,
 ) -> dict:
     """What the PDF summary shows: figures and charts for exactly the filtered rows."""
+    from courses.pdf import FONT_FAMILY
+
     from .charts import completion_bars_svg, weekly_columns_svg
 
     dashboard = selectors.dashboard_figures(
@@ -538,11 +540,15 @@ def summary_context(
         "rows": first,
         "row_limit": row_limit,
         "course_chart": completion_bars_svg(
-            dashboard.courses, title=str(_("Completion per course"))
+            dashboard.courses, title=str(_("Completion per course")), font_family=FONT_FAMILY
         ),
-        "team_chart": completion_bars_svg(dashboard.teams, title=str(_("Completion per team"))),
+        "team_chart": completion_bars_svg(
+            dashboard.teams, title=str(_("Completion per team")), font_family=FONT_FAMILY
+        ),
         "weeks_chart": weekly_columns_svg(
-            dashboard.weeks, title=str(_("Completions per week, last 12 weeks"))
+            dashboard.weeks,
+            title=str(_("Completions per week, last 12 weeks")),
+            font_family=FONT_FAMILY,
         ),
     }
 
