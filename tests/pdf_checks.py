@@ -7,6 +7,7 @@ import io
 import re
 import shutil
 import subprocess
+import unicodedata
 from dataclasses import dataclass
 
 import pypdfium2
@@ -16,6 +17,7 @@ from pypdf import PdfReader
 
 # What the product bundles (cms/static/cms/fonts): the family names inside the font files.
 BUNDLED_FAMILIES = {"Noto Sans", "Noto Sans Devanagari"}
+_WEIGHT_SUFFIX = re.compile(r" (Thin|ExtraLight|Light|Medium|SemiBold|ExtraBold|Black)$")
 _BFCHAR_BLOCK = re.compile(r"beginbfchar(.*?)endbfchar", re.DOTALL)
 _BFCHAR = re.compile(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>")
 
@@ -48,7 +50,6 @@ class EmbeddedFont:
     pdf_name: str  # /BaseFont without the subset prefix
     family: str  # the family named inside the embedded font file
     drawn: frozenset[str]  # the characters the PDF says this font's glyphs each stand for
-    covered: frozenset[str]  # the characters the embedded font file has glyphs for
 
 
 def embedded_fonts(pdf: bytes) -> list[EmbeddedFont]:
@@ -82,29 +83,37 @@ def _read_font(font) -> EmbeddedFont:
     descendant = font["/DescendantFonts"][0].get_object()
     data = descendant["/FontDescriptor"]["/FontFile2"].get_object().get_data()
     file = TTFont(io.BytesIO(data))
-    covered = frozenset(chr(code) for code in (file.getBestCmap() or {}))
     drawn = set()
     cmap = font["/ToUnicode"].get_object().get_data().decode()
     for block in _BFCHAR_BLOCK.findall(cmap):
-        # One glyph for one character; a ligature or conjunct glyph (several characters) need
-        # not leave its characters in the subset's character map.
-        pairs = _BFCHAR.findall(block)
-        drawn.update(chr(int(text, 16)) for _glyph, text in pairs if len(text) == 4)
-    return EmbeddedFont(name, file["name"].getDebugName(1), frozenset(drawn), frozenset(covered))
+        for _glyph, text in _BFCHAR.findall(block):
+            drawn.update(chr(int(text[i : i + 4], 16)) for i in range(0, len(text), 4))
+    # The family without a weight that names it apart ("Noto Sans SemiBold"): subsetting drops
+    # the typographic family name.
+    family = _WEIGHT_SUFFIX.sub("", file["name"].getDebugName(1))
+    return EmbeddedFont(name, family, frozenset(drawn))
+
+
+def _devanagari(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("DEVANAGARI")
 
 
 def font_problems(pdf: bytes) -> list[str]:
     """What is wrong with the PDF's fonts: a font that is not one of the bundled files (a system
-    fallback), or a font drawing characters its file has no glyph for (one file's glyph numbers
-    drawn with another file's outlines: junk on paper)."""
+    fallback), or a font drawing letters of a script its file is not for (one file's glyph
+    numbers drawn with another file's outlines: junk on paper). Letters, not the exact glyph: a
+    language's own letter forms (Marathi's श) are other glyphs for the same character."""
     problems = []
     for font in embedded_fonts(pdf):
         if font.family not in BUNDLED_FAMILIES:
             problems.append(f"{font.pdf_name}: {font.family!r} is not a bundled font")
-        # Joiners and the dotted circle are shaping helpers a font may draw without a cmap entry.
-        missing = font.drawn - font.covered - {"\u200c", "\u200d", "\u25cc"}
-        if missing:
-            problems.append(f"{font.pdf_name} ({font.family}) draws {''.join(sorted(missing))!r}")
+        letters = {c for c in font.drawn if unicodedata.category(c)[0] in "LM"}
+        if font.family == "Noto Sans Devanagari":
+            wrong = {c for c in letters if not _devanagari(c)}
+        else:
+            wrong = {c for c in letters if _devanagari(c)}
+        if wrong:
+            problems.append(f"{font.pdf_name} ({font.family}) draws {''.join(sorted(wrong))!r}")
     return problems
 
 
