@@ -35,9 +35,6 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 # fetcher below maps its /static/ and /media/ paths to files and refuses everything else.
 INTERNAL_BASE = "http://touchpoint.internal/"
 FONTS_STYLESHEET = "cms/css/pdf-fonts.css"
-# The families pdf-fonts.css declares, in the order its `html` rule lists them. Said again here
-# for SVG text (HR's charts), which does not inherit the document's CSS.
-FONT_FAMILY = "Touchpoint Latin, Touchpoint Latin Ext, Touchpoint Devanagari, sans-serif"
 
 
 class RefusedURL(ValueError):

@@ -72,10 +72,30 @@ def _all_resources(resources):
         return
     resources = resources.get_object()
     yield resources
+    for form in _forms(resources):
+        yield from _all_resources(form.get("/Resources"))
+
+
+def _forms(resources):
     for ref in resources.get("/XObject", {}).values():
         xobject = ref.get_object()
         if xobject.get("/Subtype") == "/Form":
-            yield from _all_resources(xobject.get("/Resources"))
+            yield xobject
+
+
+def text_in_svg_images(pdf: bytes) -> list[str]:
+    """The fonts SVG images draw text with. WeasyPrint sets SVG text one character at a time,
+    unshaped: Devanagari in an SVG prints with loose vowel signs and dotted circles."""
+    fonts = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for resources in _all_resources(page.get("/Resources")):
+            for form in _forms(resources):
+                for inner in _all_resources(form.get("/Resources")):
+                    fonts.extend(
+                        str(ref.get_object()["/BaseFont"])
+                        for ref in inner.get("/Font", {}).values()
+                    )
+    return fonts
 
 
 def _read_font(font) -> EmbeddedFont:

@@ -15,7 +15,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from courses.models import Assignment, CoursePage, Enrolment
 from people.audit import audit_record
@@ -523,9 +522,7 @@ def summary_context(
     row_limit: int = PDF_ROW_LIMIT,
 ) -> dict:
     """What the PDF summary shows: figures and charts for exactly the filtered rows."""
-    from courses.pdf import FONT_FAMILY
-
-    from .charts import completion_bars_svg, weekly_columns_svg
+    from .charts import pdf_bars, pdf_legend, pdf_weeks
 
     dashboard = selectors.dashboard_figures(
         enrolments=selectors.filtered_enrolments(organisation=organisation, filters=filters)
@@ -539,17 +536,10 @@ def summary_context(
         "total": total,
         "rows": first,
         "row_limit": row_limit,
-        "course_chart": completion_bars_svg(
-            dashboard.courses, title=str(_("Completion per course")), font_family=FONT_FAMILY
-        ),
-        "team_chart": completion_bars_svg(
-            dashboard.teams, title=str(_("Completion per team")), font_family=FONT_FAMILY
-        ),
-        "weeks_chart": weekly_columns_svg(
-            dashboard.weeks,
-            title=str(_("Completions per week, last 12 weeks")),
-            font_family=FONT_FAMILY,
-        ),
+        "legend": pdf_legend(),
+        "course_bars": pdf_bars(dashboard.courses),
+        "team_bars": pdf_bars(dashboard.teams),
+        "weeks": pdf_weeks(dashboard.weeks),
     }
 
 

@@ -7,7 +7,14 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 from factories import CertificateFactory, TeamFactory, UserFactory
-from pdf_checks import catalog_lang, font_problems, pdftotext, placed_chars, without_spaces
+from pdf_checks import (
+    catalog_lang,
+    font_problems,
+    pdftotext,
+    placed_chars,
+    text_in_svg_images,
+    without_spaces,
+)
 from reports_helpers import enrol, file_bytes
 
 from courses.reports.models import ExportJob, ExportStatus
@@ -42,10 +49,13 @@ def test_names_in_devanagari_and_latin_print_with_the_bundled_fonts_only(hr_clie
     text = without_spaces(pdftotext(pdf))
     for name in NAMES:
         assert without_spaces(name) in text, name
-    assert without_spaces("ग्राहक सेवा") in text  # the team, in the table and in the chart
+    # The team: its row under "Completion per team" and each learner's row.
+    assert text.count(without_spaces("ग्राहक सेवा")) == 1 + len(NAMES)
     # Noto Sans and Noto Sans Devanagari, each glyph drawn from the file that has it: no
     # system fallback, no glyph of one file drawn with another file's outlines.
     assert font_problems(pdf) == []
+    # Chart labels too: the charts' words are text of the page, not of an SVG image.
+    assert text_in_svg_images(pdf) == []
 
 
 @pytest.mark.parametrize("language", ["en", "hi"])
