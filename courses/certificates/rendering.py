@@ -1,117 +1,30 @@
 """Certificate HTML and PDF (WeasyPrint, PDF/A-2a: archival and tagged).
 
-Speed: the stylesheets (with the bundled fonts) are parsed once per process and reused, and the
-fetcher reads the project's own files straight from disk or storage. Safety: the fetcher serves
-nothing but the project's static files, media files and inline data: URIs; any other URL,
-`file://` included, is refused.
+Fonts, the fetcher (the project's own files only) and the parsed stylesheets are shared with
+every other PDF: see courses/pdf.py.
 """
 
 from __future__ import annotations
 
 import base64
-import mimetypes
 import re
 import string
-import threading
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from urllib.parse import unquote, urlsplit
 
 import qrcode
 from django.conf import settings
-from django.contrib.staticfiles import finders
-from django.core.files.storage import default_storage
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from courses.pdf import internal_url, pdf_html, pdf_write
 from people.links import absolute_url
 
-# The base every relative URL in certificate HTML resolves against. The host never answers:
-# the fetcher below maps its /static/ and /media/ paths to files and refuses everything else.
-INTERNAL_BASE = "http://touchpoint.internal/"
-_STYLESHEETS = ("certificates/fonts.css", "certificates/certificate.css")
+STYLESHEETS = ("certificates/certificate.css",)
 PDF_VARIANT = "pdf/a-2a"
-
-
-class RefusedURL(ValueError):
-    """A certificate tried to load something outside the project's own files."""
-
-
-class ProjectFileFetcher(URLFetcher):
-    """Serves the project's static and media files; refuses every other URL."""
-
-    def __init__(self) -> None:
-        super().__init__(allowed_protocols={"http", "data"}, allow_redirects=False)
-
-    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
-        if url.startswith("data:"):
-            return super().fetch(url, headers)
-        parts = urlsplit(url)
-        if parts.scheme != "http" or parts.netloc != urlsplit(INTERNAL_BASE).netloc:
-            raise RefusedURL(f"Certificates load only the project's own files, not {url!r}")
-        path = unquote(parts.path)
-        if ".." in path.split("/"):
-            raise RefusedURL(f"Refused a path that leaves the project's files: {url!r}")
-        body = _read_project_file(path)
-        mime_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body, {"Content-Type": mime_type})
-
-
-def _read_project_file(path: str) -> bytes:
-    static_prefix = "/" + settings.STATIC_URL.strip("/") + "/"
-    media_prefix = "/" + settings.MEDIA_URL.strip("/") + "/"
-    if path.startswith(static_prefix):
-        return _read_static(path.removeprefix(static_prefix))
-    if path.startswith(media_prefix):
-        name = path.removeprefix(media_prefix)
-        with default_storage.open(name, "rb") as handle:
-            return handle.read()
-    raise RefusedURL(f"Certificates load only static and media files, not {path!r}")
-
-
-@lru_cache(maxsize=64)
-def _read_static(name: str) -> bytes:
-    found = finders.find(name)
-    if not found:
-        raise RefusedURL(f"No static file {name!r}")
-    with open(found, "rb") as handle:
-        return handle.read()
-
-
-def _internal_url(kind: str, name: str) -> str:
-    prefix = settings.STATIC_URL if kind == "static" else settings.MEDIA_URL
-    return INTERNAL_BASE + prefix.strip("/") + "/" + name
-
-
-# WeasyPrint's font configuration and parsed stylesheets are reused across renders in a process;
-# building them (parsing @font-face rules, loading the woff2 files) is most of a naive render.
-_local = threading.local()
-
-
-def _shared_styles() -> tuple[FontConfiguration, list[CSS]]:
-    cached = getattr(_local, "styles", None)
-    if cached is None:
-        font_config = FontConfiguration()
-        fetcher = ProjectFileFetcher()
-        stylesheets = [
-            CSS(
-                url=_internal_url("static", name),
-                font_config=font_config,
-                url_fetcher=fetcher,
-            )
-            for name in _STYLESHEETS
-        ]
-        cached = (font_config, stylesheets)
-        _local.styles = cached
-    return cached
 
 
 # --- Wording ----------------------------------------------------------------------------------
@@ -239,7 +152,7 @@ def _image_url(image, *, internal: bool) -> str:
     rendition = image.get_rendition("max-800x400|format-png")
     name = rendition.file.name
     if internal:
-        return _internal_url("media", name)
+        return internal_url("media", name)
     return rendition.url
 
 
@@ -287,19 +200,15 @@ def certificate_view(
 
 
 def certificate_html(view: CertificateView, *, for_browser: bool = False) -> str:
-    return render_to_string(
+    return pdf_html(
         "certificates/certificate_document.html", {"cert": view, "for_browser": for_browser}
     )
 
 
 def pdf_from_view(view: CertificateView) -> bytes:
-    font_config, stylesheets = _shared_styles()
-    document = HTML(
-        string=certificate_html(view), base_url=INTERNAL_BASE, url_fetcher=ProjectFileFetcher()
-    )
-    return document.write_pdf(
-        stylesheets=stylesheets,
-        font_config=font_config,
+    return pdf_write(
+        certificate_html(view),
+        stylesheets=STYLESHEETS,
         pdf_variant=PDF_VARIANT,
         pdf_identifier=view.code.encode("ascii"),
         uncompressed_pdf=False,

@@ -14,8 +14,6 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import IO
 
-from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from people.spreadsheets import FORMULA_STARTS, inert
@@ -158,22 +156,10 @@ def xlsx_write(
 
 def pdf_summary(context: dict) -> bytes:
     """The summary (figures, charts, the first rows) as a PDF, with the bundled fonts only."""
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
+    from courses.pdf import pdf_html, pdf_write
 
-    # The certificates' fetcher: the project's own static files and nothing else.
-    from courses.certificates.rendering import INTERNAL_BASE, ProjectFileFetcher
-
-    html = render_to_string("reports/summary_pdf.html", context)
-    fetcher = ProjectFileFetcher()
-    font_config = FontConfiguration()
-    static = INTERNAL_BASE + settings.STATIC_URL.strip("/") + "/"
-    stylesheets = [
-        CSS(url=static + name, url_fetcher=fetcher, font_config=font_config)
-        for name in ("cms/css/fonts.css", "reports/css/summary-pdf.css")
-    ]
-    document = HTML(string=html, base_url=INTERNAL_BASE, url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=stylesheets, font_config=font_config)
+    html = pdf_html("reports/summary_pdf.html", context)
+    return pdf_write(html, stylesheets=("reports/css/summary-pdf.css",))
 
 
 def export_filename(extension: str) -> str:

@@ -15,7 +15,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from courses.models import Assignment, CoursePage, Enrolment
 from people.audit import audit_record
@@ -538,7 +537,7 @@ def summary_context(
     row_limit: int = PDF_ROW_LIMIT,
 ) -> dict:
     """What the PDF summary shows: figures and charts for exactly the filtered rows."""
-    from .charts import completion_bars_svg, weekly_columns_svg
+    from .charts import pdf_bars, pdf_legend, pdf_weeks
 
     dashboard = selectors.dashboard_figures(
         enrolments=selectors.filtered_enrolments(organisation=organisation, filters=filters)
@@ -552,13 +551,10 @@ def summary_context(
         "total": total,
         "rows": first,
         "row_limit": row_limit,
-        "course_chart": completion_bars_svg(
-            dashboard.courses, title=str(_("Completion per course"))
-        ),
-        "team_chart": completion_bars_svg(dashboard.teams, title=str(_("Completion per team"))),
-        "weeks_chart": weekly_columns_svg(
-            dashboard.weeks, title=str(_("Completions per week, last 12 weeks"))
-        ),
+        "legend": pdf_legend(),
+        "course_bars": pdf_bars(dashboard.courses),
+        "team_bars": pdf_bars(dashboard.teams),
+        "weeks": pdf_weeks(dashboard.weeks),
     }
 
 

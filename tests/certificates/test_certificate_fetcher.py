@@ -7,8 +7,8 @@ from factories import CertificateTemplateFactory
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page  # noqa: F401  (Wagtail app registry is ready in tests)
 
-from courses.certificates.rendering import INTERNAL_BASE, ProjectFileFetcher, RefusedURL
 from courses.certificates.services import certificate_issue
+from courses.pdf import INTERNAL_BASE, ProjectFileFetcher, RefusedURL
 
 
 @pytest.mark.parametrize(
@@ -57,8 +57,6 @@ def test_the_fetcher_serves_media_files_through_storage(learner, make_course, co
 def test_a_certificate_never_fetches_an_outside_url_even_if_one_reaches_the_html(monkeypatch):
     from weasyprint import HTML
 
-    from courses.certificates import rendering
-
     fetched: list[str] = []
     real_fetch = ProjectFileFetcher.fetch
 
@@ -76,9 +74,7 @@ def test_a_certificate_never_fetches_an_outside_url_even_if_one_reaches_the_html
         '<img src="file:///etc/passwd"><img src="http://example.com/x.png">'
         '<link rel="stylesheet" href="https://example.com/x.css">'
     )
-    pdf = HTML(
-        string=html, base_url=rendering.INTERNAL_BASE, url_fetcher=ProjectFileFetcher()
-    ).write_pdf()
+    pdf = HTML(string=html, base_url=INTERNAL_BASE, url_fetcher=ProjectFileFetcher()).write_pdf()
     assert pdf.startswith(b"%PDF")
     # Every outside URL was asked for and refused; the render still finished.
     assert sorted(fetched) == sorted(

@@ -8,8 +8,17 @@ import pypdfium2
 import pytest
 import zxingcpp
 from conftest import downloaded, pdf_text
+from django.utils import translation
 from factories import CertificateTemplateFactory, UserFactory
 from helpers import complete_course, signed_in
+from pdf_checks import (
+    BUNDLED_FAMILIES,
+    catalog_lang,
+    embedded_fonts,
+    font_problems,
+    pdftotext,
+    without_spaces,
+)
 from pypdf import PdfReader
 
 from courses.certificates import services
@@ -189,3 +198,33 @@ def test_the_empty_box_check_sees_a_character_no_font_has(caplog):
 
     HTML(string="<p>\u0378 is an unassigned code point</p>").write_pdf()
     assert ".notdef" in caplog.text
+
+
+@pytest.mark.parametrize("name", ["अनन्या देशपांडे", "Zoë Ñúñez"])
+@pytest.mark.parametrize("language", ["en", "mr"])
+def test_the_certificate_prints_the_name_with_the_bundled_fonts_in_its_language(
+    org_a, course, committed, name, language
+):
+    learner = UserFactory(organisation=org_a, full_name=name)
+    # The certificate is written in the language active when it renders; it says so.
+    with translation.override(language), committed():
+        certificate = certificate_issue(user=learner, course=course)
+    certificate.refresh_from_db()
+    pdf = certificate.pdf.open("rb").read()
+
+    assert without_spaces(name) in without_spaces(pdftotext(pdf))
+    assert font_problems(pdf) == []
+    assert {font.family for font in embedded_fonts(pdf)} <= BUNDLED_FAMILIES
+    assert catalog_lang(pdf) == language
+
+
+def test_the_admin_preview_pdf_prints_its_sample_names_with_the_bundled_fonts():
+    from courses.certificates.rendering import sample_certificate_pdf
+
+    with translation.override("hi"):
+        pdf = sample_certificate_pdf(CertificateTemplateFactory())
+
+    assert without_spaces("प्रकाश कुलकर्णी (Prakash Kulkarni)") in without_spaces(pdftotext(pdf))
+    assert font_problems(pdf) == []
+    assert {font.family for font in embedded_fonts(pdf)} == BUNDLED_FAMILIES
+    assert catalog_lang(pdf) == "hi"
