@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import qrcode
-from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import escape
