@@ -205,7 +205,9 @@ def test_reminder_e_mail_writes_the_due_date_one_way():
         note="",
     )
     assert_one_format(message.subject, SHOWN)
-    assert_one_format(message.body.replace(message_url := "https://learn.example.com", ""), SHOWN)
+    message_url = "https://learn.example.com"
+    assert_one_format(message.text.replace(message_url, ""), SHOWN)
+    assert_one_format(visible_text(message.html).replace(message_url, ""), SHOWN)
     assert message_url not in message.subject
 
 
