@@ -1,11 +1,18 @@
-"""Admin views for role-plays: the insight report (what learners chose)."""
+"""Admin views for role-plays: the editor and the insight report (what learners chose)."""
 
 from __future__ import annotations
 
-from assessments.insight_admin import InsightView
+from django.utils.translation import gettext_lazy as _
+
+from assessments.insight_admin import InsightEditView, InsightView
+from assessments.publish_admin import DraftSavedWhenPublishRefusedMixin
 
 from .insights import POOR_PATH_CAP, scenario_insight
 from .models import Scenario
+
+
+class ScenarioEditView(DraftSavedWhenPublishRefusedMixin, InsightEditView):
+    publish_refused_message = _("The draft was saved. This scenario cannot be published yet:")
 
 
 class ScenarioInsightView(InsightView):
