@@ -6,6 +6,8 @@ from __future__ import annotations
 import play_helpers as ph
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from factories import UserFactory, story, takeaways
 from helpers import modules_of, signed_in, step_url
@@ -232,6 +234,31 @@ def test_a_dimension_that_does_not_exist_is_refused_by_the_form(root_client):
     assert response.status_code == 200
     assert "charm is not one of the available choices" in response.content.decode()
     assert not Scenario.objects.exists()
+
+
+# --- the editor opens fast whatever the size of the conversation -------------------------------
+
+
+def test_the_editor_costs_the_same_for_4_and_40_nodes(root_client):
+    """Fixed queries (no query per dimension select), no field that measures itself with script
+    per conversation field (Wagtail's auto-height textarea: a forced layout each), nodes drawn
+    collapsed. bench/scenario_edit.py measures the time."""
+    small = ph.scenario_create(title="Small", start="n0", nodes=ph.chain_nodes(4))
+    big = ph.scenario_create(title="Big", start="n0", nodes=ph.chain_nodes(40))
+
+    pages = {}
+    for scenario in (small, big):
+        with CaptureQueriesContext(connection) as queries:
+            response = root_client.get(edit_url(scenario))
+        assert response.status_code == 200
+        pages[scenario.title] = (len(queries), response.content.decode())
+
+    assert pages["Small"][0] == pages["Big"][0]
+    small_html, big_html = pages["Small"][1], pages["Big"][1]
+    assert big_html.count("w-autosize") == small_html.count("w-autosize")
+    assert big_html.count("conversation-text") == small_html.count("conversation-text") > 0
+    block = Scenario._meta.get_field("nodes").stream_block
+    assert block.meta.collapsed
 
 
 # --- who may author -----------------------------------------------------------------------------
