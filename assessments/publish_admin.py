@@ -58,14 +58,21 @@ def form_problems(form) -> list[str]:
 
 
 class DraftSavedWhenPublishRefusedMixin:
-    """For a snippet EditView (DraftStateMixin): publishing refused by validation saves a draft.
+    """For a snippet's EditView and CreateView (DraftStateMixin): publishing refused by the
+    publish checks lists each problem on its own line; the editor also saves the draft.
 
-    Set `publish_refused_message`. Edits that would not even save as a draft (a key with
-    spaces, a lock) get Wagtail's own "could not be saved" answer.
+    Set `publish_refused_message` (edit: the draft was saved) and
+    `publish_refused_unsaved_message` (create: nothing is saved until the author saves a draft,
+    as the "add" form never creates an object it cannot publish). Edits that would not even
+    save as a draft (a key with spaces, a lock) get Wagtail's own "could not be saved" answer.
     """
 
     publish_refused_message = gettext_lazy(
         "The draft was saved. This %(model_name)s cannot be published yet:"
+    )
+    publish_refused_unsaved_message = gettext_lazy(
+        "This %(model_name)s cannot be published yet, so it was not saved "
+        "(“Save draft” keeps an unfinished one):"
     )
 
     def form_invalid(self, form):
@@ -73,25 +80,30 @@ class DraftSavedWhenPublishRefusedMixin:
             self.action == "publish"
             and not self.expects_json_response
             and getattr(self, "produced_error_code", None) == "validation_error"
-            and self._draft_save(form)
+            and (draft := self._valid_as_draft()) is not None
         ):
-            self.produced_error_message = None  # Wagtail's "could not be saved" is not true
-            heading = capfirst(
-                self.publish_refused_message % {"model_name": self.model._meta.verbose_name}
-            )
+            if self.view_name == "create":
+                heading = self.publish_refused_unsaved_message
+            else:
+                self._draft_save(draft, refused_form=form)
+                heading = self.publish_refused_message
+            self.produced_error_message = None  # replaced by the message below
+            heading = capfirst(heading % {"model_name": self.model._meta.verbose_name})
             items = format_html_join("", "<li>{}</li>", ((p,) for p in form_problems(form)))
             detail = format_html('<ul class="errorlist">{}</ul>', items)
             django_messages.error(self.request, messages.render(heading, None, detail=detail))
         return super().form_invalid(form)
 
-    def _draft_save(self, refused_form) -> bool:
-        """Save the posted edits as a draft if they pass as one; False if they do not."""
+    def _valid_as_draft(self):
+        """The posted edits as a draft form if they pass as a draft (the publish checks off)."""
         draft = self.get_form()
         draft.defer_required_fields()
         valid = draft.is_valid()
         draft.restore_required_fields()
-        if not valid:
-            return False
+        return draft if valid else None
+
+    def _draft_save(self, draft, *, refused_form) -> None:
+        """Save the draft form's edits as a new revision, unless the latest one holds them."""
         previous = self.object.latest_revision
         self.form, self.saving_as_draft = draft, True
         try:
@@ -109,4 +121,3 @@ class DraftSavedWhenPublishRefusedMixin:
         # The revision the editor has loaded is now this one (autosave compares against it).
         for name in ("latest_revision", "latest_revision_created_at"):
             self.__dict__.pop(name, None)
-        return True
