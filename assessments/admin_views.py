@@ -1,10 +1,25 @@
-"""Admin views for questionnaires: the insight report (statistics for authors)."""
+"""Admin views for questionnaires: the editor and the insight report (statistics for authors)."""
 
 from __future__ import annotations
 
-from .insight_admin import InsightView
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.views.snippets import CreateView
+
+from .insight_admin import InsightEditView, InsightView
 from .insights import FAIR_ALPHA, GOOD_ALPHA, MIN_ALPHA_RESPONSES, questionnaire_insight
 from .models import Questionnaire
+from .publish_admin import DraftSavedWhenPublishRefusedMixin
+
+
+class QuestionnaireEditView(DraftSavedWhenPublishRefusedMixin, InsightEditView):
+    publish_refused_message = _("The draft was saved. This questionnaire cannot be published yet:")
+
+
+class QuestionnaireCreateView(DraftSavedWhenPublishRefusedMixin, CreateView):
+    publish_refused_unsaved_message = _(
+        "This questionnaire cannot be published yet, so it was not saved "
+        "(“Save draft” keeps an unfinished one):"
+    )
 
 
 class QuestionnaireInsightView(InsightView):

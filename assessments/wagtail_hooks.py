@@ -2,7 +2,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_views import QuestionnaireInsightView
+from .admin_views import (
+    QuestionnaireCreateView,
+    QuestionnaireEditView,
+    QuestionnaireInsightView,
+)
 from .insight_admin import InsightSnippetViewSet
 from .models import Dimension, Questionnaire
 
@@ -29,6 +33,8 @@ class QuestionnaireViewSet(InsightSnippetViewSet):
     list_display = ["title", "scale_points"]
     search_fields = ["title"]
 
+    add_view_class = QuestionnaireCreateView
+    edit_view_class = QuestionnaireEditView
     insight_view_class = QuestionnaireInsightView
 
 

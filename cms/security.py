@@ -31,10 +31,21 @@ def _admin_prefix() -> str:
     return reverse("wagtailadmin_home")
 
 
+def is_admin_preview(request: HttpRequest) -> bool:
+    """A preview Wagtail renders for the editor (page, snippet, revision): a dummy request for
+    the object's own URL, served by Wagtail's preview views under /admin/ only. The editor
+    shows it in an iframe of the admin, so it may be framed by this site (and only this site).
+    """
+    return getattr(request, "is_preview", False) is True
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp with two policies: the strict site one (settings.CONTENT_SECURITY_POLICY)
     and, under /admin/, Wagtail's editor, which needs inline scripts and styles and frames
     its own previews (settings.TOUCHPOINT_ADMIN_CSP_DIRECTIVES).
+
+    A preview keeps the site policy (it shows what learners get) but may be framed by the
+    admin on this origin: frame-ancestors 'self' instead of 'none'.
 
     A view may still choose its own policy with django-csp's decorators; that wins.
     """
@@ -47,9 +58,29 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and request.path.startswith(self.admin_prefix):
+        if report_only or parts.config is not None:
+            return parts
+        if request.path.startswith(self.admin_prefix):
             parts.config = settings.TOUCHPOINT_ADMIN_CSP_DIRECTIVES
+        elif is_admin_preview(request):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
         return parts
+
+
+class PreviewFramingMiddleware:
+    """X-Frame-Options SAMEORIGIN on the editor's previews, for browsers that read it rather
+    than the CSP's frame-ancestors. Listed after Django's XFrameOptionsMiddleware, so it runs
+    first on the way out and that one (DENY everywhere else) leaves the header as it is.
+    """
+
+    def __init__(self, get_response: Handler):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if is_admin_preview(request) and not response.has_header("X-Frame-Options"):
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        return response
 
 
 class NoStoreMiddleware:

@@ -1,6 +1,14 @@
-"""The conversation graph as authored in the admin: a list of nodes of three kinds."""
+"""The conversation graph as authored in the admin: a list of nodes of three kinds.
 
+A conversation holds hundreds of fields (a 40-node graph: about 1,700), all drawn at once by the
+editor's script, so each field must be cheap to draw: text fields are plain textareas that CSS
+grows with their text, and the dimension selects read the dimensions once per request, not once
+per value.
+"""
+
+from django import forms
 from django.core.validators import RegexValidator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -29,12 +37,45 @@ class DimensionChoiceBlock(blocks.ChoiceBlock):
         kwargs.setdefault("label", _("Dimension"))
         super().__init__(choices=dimension_choices, **kwargs)
 
+    def normalize_choice(self, value):
+        # ChoiceBlock looks each stored value up in the choices to restore its type: here a
+        # query per value (hundreds on a big graph's editor). Slugs are strings already.
+        return value
+
     def deconstruct(self):
         # Migrations should not freeze the current list of dimensions.
         return ("scenarios.blocks.DimensionChoiceBlock", [], {"required": self.required})
 
     class Meta:
         icon = "pick"
+
+
+class ConversationTextarea(forms.Textarea):
+    """A textarea that grows with its text through CSS (field-sizing), not script.
+
+    Wagtail's TextBlock uses an auto-height textarea whose script measures it as it appears,
+    a forced layout of the whole editor per field: on a conversation's hundreds of fields that
+    made the scenario editor take seconds to open.
+    """
+
+    class Media:
+        css = {"all": ["scenarios/editor.css"]}
+
+    def __init__(self, attrs=None):
+        super().__init__({"class": "conversation-text", **(attrs or {})})
+
+
+class GrowingTextBlock(blocks.TextBlock):
+    """wagtail.blocks.TextBlock drawn as a ConversationTextarea; the same block to migrations."""
+
+    @cached_property
+    def field(self):
+        widget = ConversationTextarea(attrs={"rows": self.rows})
+        return forms.CharField(widget=widget, **self.field_options)
+
+    def deconstruct(self):
+        _path, args, kwargs = super().deconstruct()
+        return ("wagtail.blocks.TextBlock", args, kwargs)
 
 
 class NodeKeyBlock(blocks.CharBlock):
@@ -78,12 +119,12 @@ class ConditionBlock(blocks.StructBlock):
 
 
 class ChoiceBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("What the learner says"), max_length=400, rows=2)
+    text = GrowingTextBlock(label=_("What the learner says"), max_length=400, rows=2)
     next_key = NodeKeyBlock(label=_("Next node"))
-    feedback = blocks.TextBlock(
+    feedback = GrowingTextBlock(
         label=_("Feedback to the learner"), required=False, max_length=600, rows=2
     )
-    reaction = blocks.TextBlock(
+    reaction = GrowingTextBlock(
         label=_("The customer's reaction"),
         required=False,
         max_length=400,
@@ -106,7 +147,7 @@ class ChoiceBlock(blocks.StructBlock):
 class BaseNodeBlock(blocks.StructBlock):
     key = NodeKeyBlock(label=_("Key"))
     speaker = blocks.ChoiceBlock(label=_("Who speaks"), choices=SPEAKERS, default="customer")
-    text = blocks.TextBlock(label=_("What they say"), max_length=1000)
+    text = GrowingTextBlock(label=_("What they say"), max_length=1000)
 
 
 class ChoiceNodeBlock(BaseNodeBlock):
@@ -120,12 +161,12 @@ class ChoiceNodeBlock(BaseNodeBlock):
 
 
 class FreeTextNodeBlock(BaseNodeBlock):
-    prompt = blocks.TextBlock(
+    prompt = GrowingTextBlock(
         label=_("Prompt"),
         max_length=400,
         help_text=_("Tell the learner what to write, e.g. “In your own words, apologise.”"),
     )
-    exemplar = blocks.TextBlock(
+    exemplar = GrowingTextBlock(
         label=_("Exemplar answer"), max_length=1000, help_text=_("Shown after the learner replies.")
     )
     rubric = blocks.ListBlock(
@@ -143,7 +184,7 @@ class FreeTextNodeBlock(BaseNodeBlock):
 class EndingNodeBlock(BaseNodeBlock):
     outcome = blocks.CharBlock(label=_("Outcome"), max_length=120)
     tone = blocks.ChoiceBlock(label=_("Tone"), choices=TONES, default="mixed")
-    debrief = blocks.TextBlock(label=_("Debrief"), max_length=2000)
+    debrief = GrowingTextBlock(label=_("Debrief"), max_length=2000)
 
     class Meta:
         icon = "flag"
@@ -160,4 +201,7 @@ class ScenarioNodesBlock(blocks.StreamBlock):
     class Meta:
         icon = "site"
         label = _("Conversation")
+        # Nodes open closed, named by their key: the author opens the one to edit, and a big
+        # graph's editor lays out a list of headings, not every field of every node.
+        collapsed = True
         help_text = _("The nodes of the conversation; choices point at other nodes by key.")

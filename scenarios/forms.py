@@ -1,5 +1,4 @@
 from django import forms
-from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from assessments.selectors import dimension_names
@@ -8,7 +7,8 @@ from .graph import graph_from_raw, graph_problems
 
 
 class ScenarioAdminForm(WagtailAdminModelForm):
-    """Drafts may be incomplete; publishing is refused while the graph has a problem."""
+    """Drafts may be incomplete; publishing is refused while the graph has a problem (the
+    editor then saves the draft and lists the problems: assessments.publish_admin)."""
 
     def clean(self):
         cleaned = super().clean()
@@ -18,13 +18,8 @@ class ScenarioAdminForm(WagtailAdminModelForm):
         graph = graph_from_raw(cleaned.get("start_key", ""), raw)
         problems = graph_problems(graph, dimensions=set(dimension_names()))
         if problems:
-            self.add_error(
-                None,
-                forms.ValidationError(
-                    _("This scenario cannot be published yet: %(problems)s")
-                    % {"problems": "; ".join(str(problem) for problem in problems)}
-                ),
-            )
+            # One error per problem: the editor lists each on its own line.
+            self.add_error(None, [forms.ValidationError(str(problem)) for problem in problems])
             for problem in problems:
                 if problem.about_start:
                     self.add_error("start_key", str(problem))

@@ -3,7 +3,7 @@ from wagtail.admin.ui.tables import UpdatedAtColumn
 
 from assessments.insight_admin import InsightSnippetViewSet
 
-from .admin_views import ScenarioInsightView
+from .admin_views import ScenarioCreateView, ScenarioEditView, ScenarioInsightView
 from .models import Scenario
 
 
@@ -15,4 +15,6 @@ class ScenarioViewSet(InsightSnippetViewSet):
     add_to_admin_menu = True
     list_display = ["title", "persona_name", UpdatedAtColumn()]
     search_fields = ["title", "persona_name"]
+    add_view_class = ScenarioCreateView
+    edit_view_class = ScenarioEditView
     insight_view_class = ScenarioInsightView

@@ -115,6 +115,8 @@ MIDDLEWARE = [
     "cms.security.ContentSecurityPolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The editor's previews (which the admin frames): SAMEORIGIN rather than DENY.
+    "cms.security.PreviewFramingMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "cms.security.MfaRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -3,6 +3,7 @@ from __future__ import annotations
 import secrets
 from datetime import date
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -122,6 +123,9 @@ class CertificateTemplate(RevisionMixin, PreviewableMixin, index.Indexed, models
     def preview_modes(self):
         return [("html", _("Page")), ("pdf", _("PDF"))]
 
+    # The certificate document carries its page size and colours in a <style> of its own
+    # (WeasyPrint reads it too); the preview is the site's policy otherwise.
+    @csp_update({"style-src": ["'unsafe-inline'"]})
     def serve_preview(self, request, mode_name):
         from .rendering import sample_certificate_html, sample_certificate_pdf
 

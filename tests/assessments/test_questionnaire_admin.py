@@ -193,6 +193,41 @@ def test_publishing_a_draft_through_the_edit_view_checks_it_too(root_client, dim
     assert not questionnaire.live
 
 
+def test_a_refused_publish_in_the_editor_saves_the_draft_and_lists_each_problem(root_client, dims):
+    empathy, ownership = dims
+    draft = form_data([item("I listen first.", empathy), item("I fix it myself.", ownership)])
+    assert root_client.post(reverse(ADD_URL), draft).status_code == 302
+    questionnaire = Questionnaire.objects.get(title=TITLE)
+    first_draft = questionnaire.latest_revision_id
+    edit_url = reverse("wagtailsnippets_assessments_questionnaire:edit", args=[questionnaire.pk])
+    four_labels = "Strongly disagree\nDisagree\nAgree\nStrongly agree"
+
+    refused = root_client.post(
+        edit_url,
+        form_data(
+            [item("I listen first.", empathy), item("I fix it myself.", ownership)],
+            labels=four_labels,
+            publish=True,
+        ),
+    )
+
+    assert refused.status_code == 200
+    page = BeautifulSoup(refused.content.decode(), "html.parser")
+    [message] = page.select(".messages li.error")
+    assert " ".join(message.get_text(" ").split()).startswith(
+        "The draft was saved. This questionnaire cannot be published yet:"
+    )
+    assert [" ".join(li.get_text().split()) for li in message.select("ul.errorlist li")] == [
+        "Each dimension needs at least two statements; add more for: Empathy, Ownership.",
+        "Scale labels: Give exactly 5 labels, one per line (there are 4).",
+    ]
+    assert "could not be saved" not in text(refused)
+    questionnaire.refresh_from_db()
+    assert not questionnaire.live
+    assert questionnaire.latest_revision_id != first_draft
+    assert questionnaire.latest_revision.as_object().scale_labels == four_labels
+
+
 def test_a_statement_added_in_the_edit_view_is_asked_with_an_id(root_client, dims):
     empathy, ownership = dims
     four = [

@@ -6,6 +6,8 @@ from __future__ import annotations
 import play_helpers as ph
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from factories import UserFactory, story, takeaways
 from helpers import modules_of, signed_in, step_url
@@ -176,6 +178,53 @@ def test_a_broken_edit_of_a_live_scenario_leaves_the_live_version_alone(root_cli
     assert latest.graph.start.choices[1].next_key == "gone"  # the draft
 
 
+def test_a_refused_publish_saves_the_draft_and_lists_each_problem_on_its_own_line(root_client):
+    post_scenario(root_client, reverse(ADD_URL), nodes=three_nodes(), publish=False)
+    scenario = Scenario.objects.get(title=TITLE)
+    first_draft = scenario.latest_revision_id
+    broken = three_nodes(polite_goes_to="nowhere")
+    broken[0]["value"]["choices"][1]["next_key"] = "gone"
+    broken[0]["value"]["choices"][1]["text"] = "Read the size chart."
+
+    response = post_scenario(root_client, edit_url(scenario), nodes=broken, publish=True)
+
+    assert response.status_code == 200
+    [message] = ph.page(response).select(".messages li.error")
+    words = " ".join(message.get_text(" ").split())
+    assert words.startswith("The draft was saved. This scenario cannot be published yet:")
+    assert "could not be saved" not in ph.text(response)
+    problems = [" ".join(li.get_text().split()) for li in message.select("ul.errorlist li")]
+    assert problems == [
+        "Node “opening”: the choice “I'm sorry. Let me swap them now and post” "
+        "points at “nowhere”, which does not exist.",
+        "Node “opening”: the choice “Read the size chart.” points at “gone”, which does not exist.",
+        "Node “thanks”: it cannot be reached from the start.",
+        "Node “bye”: it cannot be reached from the start.",
+        "Node “opening”: no path from here ever reaches an ending.",
+    ]
+    scenario.refresh_from_db()
+    assert not scenario.live
+    assert scenario.latest_revision_id != first_draft  # the edits are kept, as a draft
+    draft = scenario.get_latest_revision_as_object().graph.start
+    assert [choice.next_key for choice in draft.choices] == ["nowhere", "gone"]
+
+
+def test_a_refused_publish_that_would_not_save_as_a_draft_either_says_so(root_client):
+    post_scenario(root_client, reverse(ADD_URL), nodes=three_nodes(), publish=False)
+    scenario = Scenario.objects.get(title=TITLE)
+    draft = scenario.latest_revision_id
+    bad_key = three_nodes()
+    bad_key[1]["value"]["key"] = "Not A Key"
+
+    response = post_scenario(root_client, edit_url(scenario), nodes=bad_key, publish=True)
+
+    assert response.status_code == 200
+    assert "could not be saved due to errors" in ph.text(response)
+    assert "The draft was saved" not in ph.text(response)
+    scenario.refresh_from_db()
+    assert scenario.latest_revision_id == draft
+
+
 def test_a_dimension_that_does_not_exist_is_refused_by_the_form(root_client):
     nodes = three_nodes()
     nodes[0]["value"]["choices"][0]["points"] = [{"dimension": "charm", "points": 1}]
@@ -185,6 +234,31 @@ def test_a_dimension_that_does_not_exist_is_refused_by_the_form(root_client):
     assert response.status_code == 200
     assert "charm is not one of the available choices" in response.content.decode()
     assert not Scenario.objects.exists()
+
+
+# --- the editor opens fast whatever the size of the conversation -------------------------------
+
+
+def test_the_editor_costs_the_same_for_4_and_40_nodes(root_client):
+    """Fixed queries (no query per dimension select), no field that measures itself with script
+    per conversation field (Wagtail's auto-height textarea: a forced layout each), nodes drawn
+    collapsed. bench/scenario_edit.py measures the time."""
+    small = ph.scenario_create(title="Small", start="n0", nodes=ph.chain_nodes(4))
+    big = ph.scenario_create(title="Big", start="n0", nodes=ph.chain_nodes(40))
+
+    pages = {}
+    for scenario in (small, big):
+        with CaptureQueriesContext(connection) as queries:
+            response = root_client.get(edit_url(scenario))
+        assert response.status_code == 200
+        pages[scenario.title] = (len(queries), response.content.decode())
+
+    assert pages["Small"][0] == pages["Big"][0]
+    small_html, big_html = pages["Small"][1], pages["Big"][1]
+    assert big_html.count("w-autosize") == small_html.count("w-autosize")
+    assert big_html.count("conversation-text") == small_html.count("conversation-text") > 0
+    block = Scenario._meta.get_field("nodes").stream_block
+    assert block.meta.collapsed
 
 
 # --- who may author -----------------------------------------------------------------------------

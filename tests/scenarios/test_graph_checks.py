@@ -317,7 +317,7 @@ def test_the_admin_refuses_to_publish_a_broken_graph_and_says_why(root_client, c
     response = root_client.post(reverse("wagtailsnippets_scenarios_scenario:add"), data)
 
     assert response.status_code == 200
-    assert "This scenario cannot be published yet" in ph.text(response)
+    assert "This scenario cannot be published yet, so it was not saved" in ph.text(response)
     assert message in ph.text(response)
     assert not Scenario.objects.filter(live=True).exists()
     assert not Scenario.objects.filter(title=f"Broken: {case}").exists()
