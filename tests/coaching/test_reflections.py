@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 from coaching_helpers import make_cohort, page, text_of
+from django.utils import timezone
+from django.utils.formats import date_format
 from factories import ModulePageFactory, reflection, story
 from helpers import modules_of, signed_in, step_url
 
@@ -78,7 +80,8 @@ def test_the_cohort_coach_reads_the_reflection_with_its_module_prompt_and_date(
     text = " ".join(section.get_text(" ").split())
     assert reflect_module.title in text
     assert PROMPT in text
-    assert saved.submitted_at.strftime("%-d %b %Y") in text
+    # The reader's day (TIME_ZONE), written the one way the site writes dates.
+    assert date_format(timezone.localtime(saved.submitted_at), "DATE_FORMAT") in text
     assert "Yesterday <script>alert('x')</script> I let a caller wait" in text
     # The learner's words are text, never markup.
     assert "<script>alert" not in response.content.decode()

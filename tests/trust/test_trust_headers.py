@@ -261,6 +261,8 @@ def test_no_site_template_carries_inline_script_style_or_handlers():
     allowed = {
         # Rendered by WeasyPrint and in the admin preview only (under /admin/).
         "certificates/certificate_document.html",
+        # HR's PDF summary: rendered by WeasyPrint only, never served as a page.
+        "reports/summary_pdf.html",
         # Wagtail admin pages (relaxed admin policy).
         "assessments/insight.html",
     }
