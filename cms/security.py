@@ -235,7 +235,11 @@ class MfaRequiredMiddleware:
                     "two-factor sign-in. Set up an authenticator app to continue."
                 ),
             )
-            return HttpResponseRedirect(reverse("mfa_activate_totp"))
+            # The set-up carries ?next= through to the page asked for (people.views).
+            url = reverse("mfa_activate_totp")
+            if request.method == "GET":
+                url = f"{url}?{urlencode({'next': request.get_full_path()})}"
+            return HttpResponseRedirect(url)
         if mfa_satisfied(request):
             return None
         messages.info(request, _("Enter a code from your authenticator app to continue."))

@@ -6,11 +6,19 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.security import admin_login
 from cms.views import branding_css, healthz, session_ping
+from people import views as people_views
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("healthz/session", session_ping, name="session_ping"),
     path("branding.css", branding_css, name="branding_css"),
+    # allauth's two-factor set-up and recovery codes, going on to where the person was going.
+    path("accounts/2fa/totp/activate/", people_views.activate_totp, name="mfa_activate_totp"),
+    path(
+        "accounts/2fa/recovery-codes/",
+        people_views.view_recovery_codes,
+        name="mfa_view_recovery_codes",
+    ),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("people.urls")),
     path("learn/", include("courses.urls")),

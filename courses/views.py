@@ -221,6 +221,9 @@ def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> Htt
         if scenario is not None
         else None
     )
+    # One answer to "may the learner go on?", for the button the step offers and for the POST:
+    # a role-play is played to an ending first (one that is no longer published can be passed).
+    roleplay_open = roleplay is not None and not roleplay.has_finished_attempt
 
     if request.method == "POST" and not refused:
         action = request.POST.get("action", "next")
@@ -237,7 +240,7 @@ def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> Htt
         if assessment is not None and not assessment.done:
             messages.error(request, _("Rate every statement and save before you move on."))
             return redirect(visit.step_url(number) + "#assessment")
-        if roleplay is not None and not roleplay.has_finished_attempt:
+        if roleplay_open:
             messages.error(request, _("Play the role-play to an ending before you move on."))
             return redirect(visit.step_url(number) + "#roleplay")
         if form is None or form.is_valid():
@@ -262,6 +265,7 @@ def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> Htt
         percent=round(100 * (number - 1) / total) if total else 0,
         form=form,
         roleplay=roleplay,
+        roleplay_open=roleplay_open,
         assessment=assessment,
         reply_draft=reply_draft(request, roleplay) if roleplay else "",
         back_url=visit.step_url(number - 1) if number > 1 else module.get_url(request),

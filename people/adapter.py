@@ -1,16 +1,35 @@
+from __future__ import annotations
+
+import time
 from dataclasses import replace
 from urllib.parse import quote
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
+from allauth.core import context
+from django.http import HttpRequest
 from django.urls import reverse
 
 from .emails import email_message, email_render
 from .links import absolute_url
+from .roles import Role
 from .selectors import organisation_for_email
+
+# Where each role's work is, widest first: someone with several roles lands at the first that
+# is theirs (a platform admin who is also HR lands in the admin; a coach who also takes courses
+# on their coaching page, where "My learning" is one link away). URL names only: people imports
+# no app above it.
+ROLE_LANDINGS = (
+    (Role.PLATFORM_ADMIN, "wagtailadmin_home"),
+    (Role.HR, "reports:dashboard"),
+    (Role.COACH, "coaching:home"),
+)
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Sign-up joins the organisation that owns the e-mail's domain."""
+    """Sign-up joins the organisation that owns the e-mail's domain; signing in lands each
+    role where its work is; a fresh sign-in counts as recent authentication."""
 
     def save_user(self, request, user, form, commit: bool = True):
         data = form.cleaned_data
@@ -55,3 +74,34 @@ class AccountAdapter(DefaultAccountAdapter):
         if "signup_url" in context:
             context = {**context, "signup_url": absolute_url(reverse("account_signup"))}
         super().send_mail(template_prefix, email, context)
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        # allauth asks this only when no safe ?next= came with the sign-in: that one wins.
+        user = request.user
+        for role, url_name in ROLE_LANDINGS:
+            if user.has_role(role):
+                return reverse(url_name)
+        return super().get_login_redirect_url(request)
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """allauth counts only an explicit re-entry of the password (or code) as recent
+        authentication, so a coach sent to set up their authenticator app seconds after
+        signing in was asked for the password again. Signing in itself (every step of it:
+        the password, and the code when they have an app) is as good a proof, for as long
+        as ACCOUNT_REAUTHENTICATION_TIMEOUT; after that the sensitive pages ask again."""
+        if signed_in_recently(context.request):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
+
+def signed_in_recently(request: HttpRequest | None) -> bool:
+    """Whether this session's sign-in finished less than ACCOUNT_REAUTHENTICATION_TIMEOUT
+    ago. allauth records each step of a sign-in in the session (re-authentications are
+    marked as such); the last unmarked one is the step that completed the sign-in."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    steps = [r for r in get_authentication_records(request, user) if not r.get("reauthenticated")]
+    if not steps:  # e.g. a session made by force_login or from before the records existed
+        return False
+    return time.time() - steps[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT

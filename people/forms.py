@@ -1,3 +1,4 @@
+from allauth.mfa.totp.forms import ActivateTOTPForm as AllauthActivateTOTPForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -63,3 +64,9 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["full_name", "preferred_name", "name_pronunciation"]
         widgets = {"full_name": forms.TextInput(attrs=NAME_WIDGET_ATTRS)}
+
+
+class ActivateTOTPForm(AllauthActivateTOTPForm):
+    """allauth's, with where the person was going (?next=) carried through the POST."""
+
+    next = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test import Client
@@ -79,3 +81,11 @@ def complete_course(client: Client, course) -> None:
     """Take every module of a course (modules of plain steps: story, reflection, takeaways)."""
     for module in modules_of(course):
         take_module(client, module)
+
+
+def totp_code(secret: str, *, offset: int = 0) -> str:
+    """The code an authenticator app shows now for this secret (allauth's own algorithm)."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    counter = int(time.time()) // 30 + offset
+    return format_hotp_value(hotp_value(secret, counter))

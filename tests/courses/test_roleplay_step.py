@@ -102,11 +102,55 @@ def test_next_stays_allowed_while_a_retry_is_in_progress(learner_client, learner
 
 def test_the_step_labels_next_as_finish_on_the_last_step(learner_client, make_course, scenario):
     module = modules_of(make_course(modules=1, steps=[ph.roleplay_step(scenario)]))[0]
+    url = step_url(module, 1)
 
-    response = learner_client.get(step_url(module, 1))
+    assert "Finish module" not in ph.text(learner_client.get(url))  # not before an ending
+    assert next_(learner_client, module, 1)["Location"].split("#")[0] == url
+    ph.play_good_path(learner_client, url)
 
-    assert "Finish module" in ph.text(response)
-    assert next_(learner_client, module, 1)["Location"].split("#")[0] == step_url(module, 1)
+    assert "Finish module" in ph.text(learner_client.get(url))
+
+
+def go_on_buttons(response) -> list[str]:
+    """The step's own way on (Next / Finish module), not the role-play's buttons."""
+    return [
+        button.get_text(strip=True)
+        for button in ph.page(response).select("button[name=action][value=next]")
+    ]
+
+
+def test_the_step_offers_next_only_once_the_conversation_has_ended(learner_client, module):
+    url = step_url(module, 2)
+    next_(learner_client, module, 1)
+
+    before = learner_client.get(url)
+    assert go_on_buttons(before) == []
+    assert ph.page(before).find("button", attrs={"value": "start"}).get_text(strip=True) == (
+        "Start the conversation"
+    )
+    assert "Start the conversation and play it to an ending to go on." in ph.text(before)
+    assert "Back" in [link.get_text(strip=True) for link in ph.page(before).select(".actions a")]
+
+    ph.start(learner_client, url)
+    ph.choose(learner_client, url, 0)
+    playing = learner_client.get(url)
+    assert go_on_buttons(playing) == []
+    assert "Play the conversation to an ending to go on." in ph.text(playing)
+
+    ph.choose(learner_client, url, 0)
+    ph.reply(learner_client, url, "I'll ring you at ten tomorrow.")
+    ph.choose(learner_client, url, 0)
+    assert go_on_buttons(learner_client.get(url)) == ["Next"]
+
+    ph.retry(learner_client, url)  # a retry in progress: it was played to an ending once
+    assert go_on_buttons(learner_client.get(url)) == ["Next"]
+
+
+def test_an_unavailable_roleplay_offers_next_at_once(learner_client, module, scenario):
+    next_(learner_client, module, 1)
+    scenario.unpublish()
+
+    assert go_on_buttons(learner_client.get(step_url(module, 2))) == ["Next"]
 
 
 def test_an_unpublished_scenario_shows_a_notice_and_can_be_passed(

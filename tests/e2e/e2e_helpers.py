@@ -11,12 +11,16 @@ def answer_questionnaire_if_asked(page, value: int = 4) -> bool:
     return True
 
 
+# Where signing in lands each demo person: at their role's work (people.adapter).
+DEMO_LANDINGS = {"coach@example.com": "/coach/", "hr@example.com": "/hr/"}
+
+
 def sign_in(page, email: str = "learner@example.com", password: str = "touchpoint-demo") -> None:
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/learn/")
+    page.wait_for_url(f"**{DEMO_LANDINGS.get(email, '/learn/')}")
 
 
 def play_to_an_ending(page) -> None:

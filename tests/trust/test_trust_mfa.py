@@ -7,13 +7,19 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.test import Client
+from django.utils.http import urlencode
 from factories import PASSWORD, UserFactory
-from helpers import signed_in, soup
-from trust_helpers import password_sign_in, totp_activate_for, totp_code
+from helpers import signed_in, soup, totp_code
+from trust_helpers import password_sign_in, totp_activate_for
 
 from people.roles import Role
 
 SETUP_URL = "/accounts/2fa/totp/activate/"
+
+
+def setup_for(url: str) -> str:
+    """The set-up page, carrying the page the person was going to."""
+    return f"{SETUP_URL}?{urlencode({'next': url})}"
 
 
 @pytest.fixture(autouse=True)
@@ -38,7 +44,7 @@ STAFF_PAGES = ["/hr/", "/hr/report/", "/hr/attitudes/", "/certificates/manage/",
 def test_hr_without_an_authenticator_is_sent_to_set_one_up(hr, url):
     response = signed_in(hr).get(url, follow=True)
 
-    assert response.redirect_chain[0] == (SETUP_URL, 302)
+    assert response.redirect_chain[0] == (setup_for(url), 302)
     assert "needs two-factor sign-in" in response.content.decode()
 
 
@@ -49,7 +55,7 @@ def test_coaches_and_platform_admins_are_asked_too(coach, org_a, url):
     for person in (coach, admin, superuser):
         response = signed_in(person).get(url)
         assert response.status_code == 302, person
-        assert response.url == SETUP_URL, person
+        assert response.url == setup_for(url), person
 
 
 def test_a_learner_is_never_asked(learner_client, course):
@@ -65,18 +71,29 @@ def test_a_coachs_own_learner_pages_are_not_behind_the_staff_check(coach):
     for url in ("/coach/me/", "/coach/ask/", "/coach/sharing/"):
         response = client.get(url)
         assert "2fa" not in response.get("Location", ""), url
-    assert client.get("/coach/").url == SETUP_URL  # their coaching pages still are
-    assert client.get("/coach/learners/1/").url == SETUP_URL
+    assert client.get("/coach/").url == setup_for("/coach/")  # their coaching pages still are
+    assert client.get("/coach/learners/1/").url == setup_for("/coach/learners/1/")
 
 
 def open_setup(client: Client):
-    """allauth asks for the password again before an authenticator is added."""
+    """Right after signing in, the set-up opens without asking for the password again."""
+    page = client.get(SETUP_URL)
+    assert page.status_code == 200, page.get("Location")
+    return page
+
+
+def test_a_session_that_did_not_just_sign_in_is_asked_for_the_password_first(learner):
+    """allauth asks for the password again before an authenticator is added to a session
+    that has not signed in recently (here: force_login, no sign-in recorded)."""
+    client = signed_in(learner)
+
     asked = client.get(SETUP_URL)
+
     assert asked.status_code == 302
     assert asked.url.startswith("/accounts/reauthenticate/")
     confirmed = client.post(asked.url, {"password": PASSWORD})
     assert confirmed.status_code == 302 and confirmed.url == SETUP_URL
-    return client.get(SETUP_URL)
+    assert client.get(SETUP_URL).status_code == 200
 
 
 def test_learners_may_set_up_two_factor_sign_in_too(learner):
@@ -92,7 +109,7 @@ def test_learners_may_set_up_two_factor_sign_in_too(learner):
 def test_hr_sets_up_the_app_then_reaches_the_hr_pages(hr):
     client, signed = password_sign_in(hr.email)
     assert signed.status_code == 302
-    assert client.get("/hr/").url == SETUP_URL
+    assert client.get("/hr/").url == setup_for("/hr/")
 
     page = open_setup(client)
     assert page.status_code == 200
@@ -181,3 +198,69 @@ def test_opening_the_admin_signed_out_leads_to_allauths_form(home):
 
 def test_wagtails_own_password_reset_is_gone(home):
     assert Client().get("/admin/password_reset/").status_code == 404
+
+
+# --- from signing in to the page the person was going to -----------------------------------------
+
+
+def test_a_coach_sets_up_the_app_right_after_signing_in_and_goes_on_to_the_coach_page(coach):
+    """Signing in lands the coach on /coach/; setting up the app there does not ask for the
+    password they typed seconds ago; after the recovery codes they continue to /coach/."""
+    client, signed = password_sign_in(coach.email)
+    assert signed.url == "/coach/"
+
+    sent = client.get("/coach/")
+    assert sent.url == f"{SETUP_URL}?next=%2Fcoach%2F"
+    page = client.get(sent.url)
+    assert page.status_code == 200, page.get("Location")  # not /accounts/reauthenticate/
+    assert soup(page).find("input", attrs={"name": "next", "type": "hidden"})["value"] == "/coach/"
+
+    activated = client.post(
+        SETUP_URL, {"code": totp_code(page.context["form"].secret), "next": "/coach/"}
+    )
+    assert activated.status_code == 302, activated.context["form"].errors
+    assert activated.url == "/accounts/2fa/recovery-codes/?next=%2Fcoach%2F"
+    codes = client.get(activated.url)
+    assert codes.status_code == 200
+    assert len(codes.context["unused_codes"]) == 10
+    continue_link = soup(codes).find("a", string=lambda text: text and "continue" in text.lower())
+    assert continue_link["href"] == "/coach/"
+    assert client.get("/coach/").status_code == 200
+
+
+def test_an_unsafe_next_does_not_travel_through_the_set_up(coach):
+    client, _ = password_sign_in(coach.email)
+
+    page = client.get(f"{SETUP_URL}?next=https://evil.example/")
+    activated = client.post(
+        SETUP_URL,
+        {"code": totp_code(page.context["form"].secret), "next": "https://evil.example/"},
+    )
+
+    assert activated.url == "/accounts/2fa/recovery-codes/"
+    assert "evil.example" not in client.get(activated.url).content.decode()
+
+
+def test_setting_up_the_app_asks_for_the_password_once_the_sign_in_is_old(coach, settings):
+    """A fresh sign-in counts as recent authentication only for ACCOUNT_REAUTHENTICATION_TIMEOUT."""
+    client, _ = password_sign_in(coach.email)
+    settings.ACCOUNT_REAUTHENTICATION_TIMEOUT = 0
+
+    asked = client.get(f"{SETUP_URL}?next=%2Fcoach%2F")
+
+    assert asked.status_code == 302
+    assert asked.url.startswith("/accounts/reauthenticate/?next=")
+    confirmed = client.post(asked.url, {"password": PASSWORD})
+    assert confirmed.url == f"{SETUP_URL}?next=%2Fcoach%2F"
+
+
+def test_opening_the_coach_page_right_after_signing_in_with_the_code_asks_nothing(coach):
+    secret = totp_activate_for(coach)
+    client, first = password_sign_in(coach.email)
+    assert first.url == "/accounts/2fa/authenticate/"
+
+    done = client.post(first.url, {"code": totp_code(secret)})
+
+    assert done.url == "/coach/"
+    assert client.get("/coach/").status_code == 200
+    assert client.get("/accounts/2fa/recovery-codes/").status_code == 200  # no password asked

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from django.test import Client
 from factories import PASSWORD
 
@@ -13,14 +11,6 @@ def password_sign_in(email: str, password: str = PASSWORD, client: Client | None
     client = client or Client()
     response = client.post("/accounts/login/", {"login": email, "password": password})
     return client, response
-
-
-def totp_code(secret: str, *, offset: int = 0) -> str:
-    """The code an authenticator app shows now for this secret (allauth's own algorithm)."""
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
-    counter = int(time.time()) // 30 + offset
-    return format_hotp_value(hotp_value(secret, counter))
 
 
 def totp_activate_for(user) -> str:
