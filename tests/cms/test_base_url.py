@@ -138,7 +138,15 @@ def test_dev_links_follow_the_port_make_run_serves_on():
 def test_make_run_hands_its_host_and_port_to_the_settings():
     """`make run PORT=8765`: the commands it runs (seed_demo, runserver) see PORT=8765."""
     result = subprocess.run(
-        ["make", "--eval", "probe: ; @echo $$HOST:$$PORT", "probe", "PORT=8765"],  # noqa: S607
+        # Under `make test` a sub-make prints "Entering directory" lines unless told not to.
+        [  # noqa: S607 - the machine's make, as a developer runs it
+            "make",
+            "--no-print-directory",
+            "--eval",
+            "probe: ; @echo $$HOST:$$PORT",
+            "probe",
+            "PORT=8765",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
