@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from datetime import UTC, datetime
 from urllib.parse import quote
 
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.authentication import get_authentication_records
 from allauth.core import context
+from allauth.mfa.models import Authenticator
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -86,22 +88,30 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
         """allauth counts only an explicit re-entry of the password (or code) as recent
         authentication, so a coach sent to set up their authenticator app seconds after
-        signing in was asked for the password again. Signing in itself (every step of it:
-        the password, and the code when they have an app) is as good a proof, for as long
-        as ACCOUNT_REAUTHENTICATION_TIMEOUT; after that the sensitive pages ask again."""
-        if signed_in_recently(context.request):
+        signing in was asked for the password again. Setting up the first authenticator (the
+        app, then its recovery codes) within ACCOUNT_REAUTHENTICATION_TIMEOUT of signing in
+        asks nothing more. Everything else that allauth guards (e-mail addresses, an
+        authenticator that was there before this sign-in, its recovery codes) still asks:
+        a session taken over minutes after sign-in cannot remove the second factor."""
+        request = context.request
+        if app == "allauth.mfa" and first_factor_after_sign_in(request):
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
 
 
-def signed_in_recently(request: HttpRequest | None) -> bool:
-    """Whether this session's sign-in finished less than ACCOUNT_REAUTHENTICATION_TIMEOUT
-    ago. allauth records each step of a sign-in in the session (re-authentications are
-    marked as such); the last unmarked one is the step that completed the sign-in."""
+def first_factor_after_sign_in(request: HttpRequest | None) -> bool:
+    """Whether this session signed in less than ACCOUNT_REAUTHENTICATION_TIMEOUT ago and
+    the person had no authenticator then (any they have now was set up since)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return False
+    # allauth records each step of a sign-in in the session (re-authentications are marked as
+    # such); the last unmarked one is the step that completed the sign-in.
     steps = [r for r in get_authentication_records(request, user) if not r.get("reauthenticated")]
     if not steps:  # e.g. a session made by force_login or from before the records existed
         return False
-    return time.time() - steps[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT
+    signed_in_at = steps[-1]["at"]
+    if time.time() - signed_in_at >= account_settings.REAUTHENTICATION_TIMEOUT:
+        return False
+    before = datetime.fromtimestamp(signed_in_at, tz=UTC)
+    return not Authenticator.objects.filter(user=user, created_at__lt=before).exists()

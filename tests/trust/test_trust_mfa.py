@@ -263,4 +263,21 @@ def test_opening_the_coach_page_right_after_signing_in_with_the_code_asks_nothin
 
     assert done.url == "/coach/"
     assert client.get("/coach/").status_code == 200
-    assert client.get("/accounts/2fa/recovery-codes/").status_code == 200  # no password asked
+
+
+@pytest.mark.parametrize(
+    "sensitive", ["/accounts/2fa/recovery-codes/", "/accounts/2fa/totp/deactivate/"]
+)
+def test_right_after_signing_in_an_existing_second_factor_still_asks_for_the_password(
+    coach, sensitive
+):
+    """Only setting up the first authenticator skips the password; a session taken over
+    minutes after sign-in cannot read the recovery codes or remove the app."""
+    secret = totp_activate_for(coach)
+    client, first = password_sign_in(coach.email)
+    client.post(first.url, {"code": totp_code(secret)})
+
+    asked = client.get(sensitive)
+
+    assert asked.status_code == 302, sensitive
+    assert asked.url.startswith("/accounts/reauthenticate/"), asked.url
