@@ -14,9 +14,10 @@ by at least `MINIMUM_GROUP` people in every group HR could compute from the two.
   so they can compute any union of its *cells* (each shown team, and the rest of the organisation:
   withheld teams and people in no team). Comparing two releases, HR can subtract any union of one
   release's cells from any union of the other's. `smallest_difference` finds the fewest people any
-  such pair differs by (exactly: it splits the cells into the groups that share people and tries
-  every union in each); a release is published only if that is 0 or at least `MINIMUM_GROUP`, for
-  the respondent counts and for each dimension's mean on its own.
+  such pair differs by, exactly: it splits the cells into the groups that share people, tries
+  every union of the smaller side of each, and takes the best union of the other side cell by
+  cell. A release is published only if that is 0 or at least `MINIMUM_GROUP`, for the
+  respondent counts and for each dimension's mean on its own.
 - When the full set of figures would not pass, teams are withheld (smallest first) until it does
   or only the organisation is left; if even that does not pass, nothing is published and the page
   keeps the last release until enough people have changed.
@@ -50,7 +51,7 @@ from .aggregates import (
 from .models import AttitudeRelease, Questionnaire
 
 REST = "rest"  # the cell of everyone not in a shown team
-MAX_CELLS = 12  # cells in one group of overlapping cells beyond which we refuse (2^n unions)
+MAX_CELLS = 16  # cells on the smaller side of a group beyond which we refuse (2^n unions)
 
 Cells = Mapping[str, tuple[str, int]]  # user id -> (cell, response id)
 
@@ -106,11 +107,11 @@ def release_cells(figures: Mapping, members: Mapping) -> dict[str, Cells]:
 
 
 def people_changed(old: Mapping, new: Mapping) -> int:
-    """People who joined, left or answered again between two releases' members."""
+    """People who joined, left, moved team or answered again between two releases' members."""
     return sum(
         1
         for user_id in old.keys() | new.keys()
-        if user_id not in old or user_id not in new or old[user_id][1] != new[user_id][1]
+        if user_id not in old or user_id not in new or old[user_id][:2] != new[user_id][:2]
     )
 
 
@@ -120,8 +121,9 @@ def smallest_difference(old: Cells, new: Cells) -> int | None:
 
     A person differs when they are in one union and not the other, or in both with another
     response. Cells sharing nobody never combine into a smaller difference, so the cells are split
-    into connected groups and each is searched on its own. A group too large to search counts as
-    a difference of 1 (refused).
+    into connected groups and each is searched on its own. A group with more than MAX_CELLS cells
+    on both sides counts as a difference of 1 (refused); an organisation-only release has one
+    cell, so it is always searched exactly.
     """
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
@@ -149,27 +151,56 @@ def smallest_difference(old: Cells, new: Cells) -> int | None:
         components.setdefault(find(node), []).append(node)
     best: int | None = None
     for nodes in components.values():
-        olds = sorted(cell for side, cell in nodes if side == "old")
-        news = sorted(cell for side, cell in nodes if side == "new")
-        if len(olds) + len(news) > MAX_CELLS:
-            return 1
-        old_bit = {cell: 1 << index for index, cell in enumerate(olds)}
-        new_bit = {cell: 1 << index for index, cell in enumerate(news)}
+        olds = {cell for side, cell in nodes if side == "old"}
+        news = {cell for side, cell in nodes if side == "new"}
         mine = [
-            (old_bit.get(o, 0), new_bit.get(n, 0), same, count)
+            (o, n, same, count)
             for (o, n, same), count in kinds.items()
-            if (o is not None and o in old_bit) or (n is not None and n in new_bit)
+            if (o is not None and o in olds) or (n is not None and n in news)
         ]
-        for u in range(1 << len(olds)):
-            for v in range(1 << len(news)):
-                difference = 0
-                for o, n, same, count in mine:
-                    in_u, in_v = bool(o & u), bool(n & v)
-                    if in_u != in_v or (in_u and in_v and not same):
-                        difference += count
-                if difference and (best is None or difference < best):
-                    best = difference
+        # Enumerate the unions of the smaller side; for each, the best union of the other side
+        # is found cell by cell (exact, see _smallest_given).
+        if len(news) <= len(olds):
+            fixed, free, flipped = sorted(news), olds, mine
+        else:
+            fixed, free = sorted(olds), news
+            flipped = [(n, o, same, count) for o, n, same, count in mine]
+        if len(fixed) > MAX_CELLS:
+            return 1  # refused: too many cells on both sides to search
+        for chosen in range(1 << len(fixed)):
+            picked = {cell for index, cell in enumerate(fixed) if chosen >> index & 1}
+            difference = _smallest_given(picked, free, flipped)
+            if difference is not None and (best is None or difference < best):
+                best = difference
     return best
+
+
+def _smallest_given(
+    picked: set[str], free: set[str], kinds: list[tuple[str | None, str | None, bool, int]]
+) -> int | None:
+    """The fewest people (more than none) a union of `free` cells can differ by from the union
+    of `picked` cells on the other side. `kinds` are (free cell, other cell, same, count).
+
+    With the other side fixed, each free cell adds its own cost whether it is in the union or
+    not, so the smallest total takes each cell's cheaper choice; when that total is 0, the
+    smallest non-zero one flips the single cell whose other choice costs least.
+    """
+    constant = 0
+    cost_in: Counter[str] = Counter()
+    cost_out: Counter[str] = Counter()
+    for mine, other, same, count in kinds:
+        in_other = other is not None and other in picked
+        if mine is None or mine not in free:
+            constant += count if in_other else 0
+            continue
+        cost_out[mine] += count if in_other else 0
+        cost_in[mine] += 0 if (in_other and same) else count
+    cells = cost_in.keys() | cost_out.keys()
+    total = constant + sum(min(cost_in[cell], cost_out[cell]) for cell in cells)
+    if total:
+        return total
+    flips = [max(cost_in[cell], cost_out[cell]) for cell in cells]
+    return min((flip for flip in flips if flip), default=None)
 
 
 def release_safe(

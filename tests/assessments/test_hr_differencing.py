@@ -16,6 +16,8 @@ from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from factories import TeamFactory, UserFactory
 from helpers import signed_in
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_hr_aggregates import (
     COURSE_PAGE_ID,
     MESSAGE,
@@ -305,3 +307,90 @@ def test_two_publishers_racing_for_the_same_step_publish_once(org_a, questionnai
     assert mine == first[Response.AFTER]
     assert mine.figures["groups"]["organisation"]["respondents"] == 5
     assert AttitudeRelease.objects.filter(organisation=org_a).count() == 1
+
+
+def test_a_reorganised_large_organisation_still_gets_its_organisation_figures(org_a, questionnaire):
+    """Fourteen teams shown, then everyone's team changes and five newcomers answer: the teams
+    must be withheld (one mover per team would show by subtraction), but the organisation's
+    figure moves, over the five newcomers; a large earlier release never freezes the page."""
+    teams = [TeamFactory(organisation=org_a, name=f"Team {n:02}") for n in range(14)]
+    members = [people(5, org_a, team) for team in teams]
+    for index, group_members in enumerate(members):
+        answer_after(group_members, questionnaire, start=5 * index)
+    first = attitude_releases_refresh(organisation=org_a, questionnaire=questionnaire)
+    shown = [key for key, g in first[Response.AFTER].figures["groups"].items() if g["shown"]]
+    assert len(shown) == 15  # the organisation and all fourteen teams
+
+    for index, group_members in enumerate(members):  # one person of each team moves on
+        mover = group_members[0]
+        mover.team = teams[(index + 1) % len(teams)]
+        mover.save(update_fields=["team"])
+    answer_after(people(5, org_a), questionnaire, start=70)
+    latest = attitude_releases_refresh(organisation=org_a, questionnaire=questionnaire)
+
+    release = latest[Response.AFTER]
+    assert release.number == 2
+    groups = release.figures["groups"]
+    assert groups["organisation"]["respondents"] == 75
+    assert [key for key, g in groups.items() if g["shown"]] == ["organisation"]
+
+
+def _brute_force_smallest(old, new):
+    """Every union of old cells against every union of new cells, as an attacker would try."""
+    old_cells = sorted({cell for cell, _ in old.values()})
+    new_cells = sorted({cell for cell, _ in new.values()})
+    best = None
+    for u in range(1 << len(old_cells)):
+        in_old = {c for i, c in enumerate(old_cells) if u >> i & 1}
+        for v in range(1 << len(new_cells)):
+            in_new = {c for i, c in enumerate(new_cells) if v >> i & 1}
+            a = {p: r for p, (c, r) in old.items() if c in in_old}
+            b = {p: r for p, (c, r) in new.items() if c in in_new}
+            differ = len(a.keys() ^ b.keys()) + sum(1 for p in a.keys() & b.keys() if a[p] != b[p])
+            if differ and (best is None or differ < best):
+                best = differ
+    return best
+
+
+@given(
+    st.dictionaries(
+        st.integers(0, 14),
+        st.tuples(
+            st.one_of(st.none(), st.sampled_from("abcd")),
+            st.one_of(st.none(), st.sampled_from("abcde")),
+            st.booleans(),
+        ),
+        max_size=15,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_smallest_difference_agrees_with_trying_every_union(people_states):
+    """The fast search is exact: it finds what trying every pair of unions finds."""
+    old, new = {}, {}
+    for person, (before, after, retook) in people_states.items():
+        if before is not None:
+            old[str(person)] = (before, 1)
+        if after is not None:
+            new[str(person)] = (after, 2 if retook else 1)
+    assert smallest_difference(old, new) == _brute_force_smallest(old, new)
+
+
+def test_five_people_moving_team_update_the_team_figures(org_a, questionnaire):
+    """A move is a change like an arrival: five of them publish figures for the new teams."""
+    alpha = TeamFactory(organisation=org_a, name="Alpha")
+    bravo = TeamFactory(organisation=org_a, name="Bravo")
+    a_people, b_people = people(10, org_a, alpha), people(10, org_a, bravo)
+    answer_after(a_people, questionnaire)
+    answer_after(b_people, questionnaire, start=10)
+    first = attitude_releases_refresh(organisation=org_a, questionnaire=questionnaire)
+    assert first[Response.AFTER].figures["groups"][str(alpha.pk)]["respondents"] == 10
+
+    for mover in a_people[:5]:
+        mover.team = bravo
+        mover.save(update_fields=["team"])
+    latest = attitude_releases_refresh(organisation=org_a, questionnaire=questionnaire)
+
+    groups = latest[Response.AFTER].figures["groups"]
+    assert latest[Response.AFTER].number == 2
+    assert groups[str(alpha.pk)]["respondents"] == 5
+    assert groups[str(bravo.pk)]["respondents"] == 15
