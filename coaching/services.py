@@ -228,13 +228,16 @@ def reflection_feedback_save(
             saved, created = ReflectionFeedback.objects.update_or_create(
                 reflection=reflection, defaults=defaults
             )
-    except IntegrityError:  # two coaches saved at the same moment: the later one corrects
+    except IntegrityError:
+        # Two coaches saved at the same moment: the later one corrects the first, whose save
+        # already notified the learner.
         saved, created = (
             ReflectionFeedback.objects.update_or_create(reflection=reflection, defaults=defaults)[
                 0
             ],
             False,
         )
+        fresh = False
     if fresh:
         notification_create(
             recipient=reflection.enrolment.user,
