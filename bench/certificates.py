@@ -29,8 +29,8 @@ django.setup()
 from django.contrib.staticfiles import finders
 from weasyprint import CSS, HTML
 
-from courses.certificates.models import CertificateTemplate
-from courses.certificates.rendering import (
+from certificates.models import CertificateTemplate
+from certificates.rendering import (
     PDF_VARIANT,
     certificate_html,
     certificate_view,

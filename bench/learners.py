@@ -86,7 +86,7 @@ print("@@" + json.dumps({{
 CHECKS = """
 import json
 from django.db.models import Count, Max
-from courses.certificates.models import Certificate
+from certificates.models import Certificate
 from courses.models import Enrolment
 from scenarios.models import Attempt, AttemptStep
 bench = {"user__email__endswith": "@bench.example"}

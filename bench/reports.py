@@ -45,7 +45,7 @@ def parse_args() -> argparse.Namespace:
 
 def seed(slug: str, learners: int, courses: int):
     from cms.services import course_index_ensure
-    from courses.reports.scale import scale_seed
+    from reports.scale import scale_seed
 
     started = time.perf_counter()
     result = scale_seed(
@@ -102,7 +102,7 @@ def our_csv(client: Client):
 
 def copy_sql(organisation) -> str:
     """The export's own statement, parameters bound as the database driver binds them."""
-    from courses.reports.selectors import ReportFilters, completion_csv_values, completion_rows
+    from reports.selectors import ReportFilters, completion_csv_values, completion_rows
 
     rows = completion_csv_values(
         completion_rows(organisation=organisation, filters=ReportFilters())

@@ -61,7 +61,7 @@ def conversation(length: int) -> list[dict]:
 
 def build() -> tuple[object, dict[str, str]]:
     from assessments.models import Dimension
-    from courses.certificates.models import CertificateTemplate
+    from certificates.models import CertificateTemplate
     from people.models import User
     from people.roles import Role
     from people.services import user_set_roles

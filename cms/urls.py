@@ -23,9 +23,9 @@ urlpatterns = [
     path("profile/", include("people.urls")),
     path("learn/", include("courses.urls")),
     path("hr/attitudes/", include("assessments.urls")),
-    path("hr/", include("courses.reports.urls")),
+    path("hr/", include("reports.urls")),
     path("coach/", include("coaching.urls")),
-    path("certificates/", include("courses.certificates.urls")),
+    path("certificates/", include("certificates.urls")),
     # One sign-in form for everyone: Wagtail's own is replaced by allauth's (cms/security.py).
     path("admin/login/", admin_login, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),

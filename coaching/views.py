@@ -243,7 +243,7 @@ def question(request: HttpRequest, question_id: int) -> HttpResponse:
 
 
 def _certificates(learner) -> list:
-    from courses.certificates.selectors import certificates_for_learner
+    from certificates.selectors import certificates_for_learner
 
     return certificates_for_learner(learner=learner)
 
@@ -461,8 +461,8 @@ def learner_profile(request: HttpRequest, learner_id: int) -> HttpResponse:
 @coach_required
 def learner_certificate(request: HttpRequest, learner_id: int, code: str) -> HttpResponse:
     """A certificate PDF of one of the coach's learners (DESIGN: the coach may have it)."""
-    from courses.certificates.selectors import normalise_code
-    from courses.certificates.views import certificate_pdf_response
+    from certificates.selectors import normalise_code
+    from certificates.views import certificate_pdf_response
 
     learner = _learner_or_404(request, learner_id)
     wanted = normalise_code(code)

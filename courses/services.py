@@ -10,6 +10,7 @@ from django.utils import timezone
 from people.models import User
 
 from .models import CoursePage, Enrolment, ModulePage, ModuleProgress, ReflectionAnswer
+from .signals import course_completed
 
 
 @dataclass(frozen=True)
@@ -137,12 +138,14 @@ def course_completion_check(*, enrolment: Enrolment) -> bool:
     )
     if updated:
         enrolment.completed_at = now
-        from .certificates.services import certificate_issue
-
-        # Only the request whose update completed the course issues; the certificate table's
-        # unique constraint backs this up against any other path.
-        certificate_issue(
-            user=enrolment.user, course=enrolment.course, completed_on=timezone.localdate(now)
+        # Only the request whose update completed the course announces it (certificates issue
+        # on it); the certificate table's unique constraint backs this up against any other path.
+        course_completed.send(
+            sender=Enrolment,
+            enrolment=enrolment,
+            user=enrolment.user,
+            course=enrolment.course,
+            completed_on=timezone.localdate(now),
         )
     return bool(updated)
 

@@ -25,7 +25,7 @@ def slow_worker(seconds: float, argv: list[str]) -> None:
     django.setup()
     from django.core.management import call_command
 
-    from courses.certificates import rendering
+    from certificates import rendering
 
     original = rendering.certificate_pdf
 

@@ -72,7 +72,7 @@ result = [module_step_url(module=m, number=1, request=None)
 
 def certificate_state(email: str) -> str:
     return f"""
-from courses.certificates.models import Certificate
+from certificates.models import Certificate
 from courses.models import Enrolment
 from django_tasks_db.models import DBTaskResult
 certs = list(Certificate.objects.filter(user__email={email!r}).values(
@@ -89,7 +89,7 @@ def issue_for(email: str) -> str:
     """Complete the demo course for a demo colleague and issue, as a completion does."""
     return f"""
 from django.utils import timezone
-from courses.certificates.services import certificate_issue
+from certificates.services import certificate_issue
 from courses.models import CoursePage, Enrolment
 from people.models import User
 user = User.objects.get(email={email!r})

@@ -26,7 +26,7 @@ ROLE_NAMES = {role.value for role in Role}
 # Sent after a person is saved into a team they were not in (joining the organisation with a
 # team, or moving team) through Model.save(): our services, the Wagtail user form, the shell; not
 # bulk_create or QuerySet.update. Arguments: user, team_id. Apps above people act on it
-# (courses.reports: the team's assignments follow); a receiver must not break the save.
+# (reports: the team's assignments follow); a receiver must not break the save.
 team_joined = Signal()
 
 

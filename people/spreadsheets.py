@@ -3,7 +3,7 @@
 A cell beginning with =, +, -, @, a tab or a carriage return would be read as a formula by
 spreadsheet programs (CSV injection), so it gets a leading apostrophe, the convention
 spreadsheets themselves use for "this is text". It lives in people, the app every other app may
-import, so the HR exports (courses.reports) and the audit trail share it.
+import, so the HR exports (reports) and the audit trail share it.
 """
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -64,8 +64,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "cms",
     "coaching",
-    "courses.certificates",
-    "courses.reports",
+    "certificates",
+    "reports",
     "courses",
     "scenarios",
     "assessments",

@@ -9,8 +9,8 @@ from django.test import Client
 from factories import UserFactory
 from helpers import signed_in
 
-from courses.certificates.models import Certificate
-from courses.certificates.services import certificate_issue
+from certificates.models import Certificate
+from certificates.services import certificate_issue
 from people.roles import Role
 
 
@@ -119,7 +119,7 @@ def test_my_certificates_lists_only_mine(learner_client, certificate, learner_b,
 
 
 def test_hr_list_pages_keep_the_search(hr_a, org_a, course, monkeypatch):
-    monkeypatch.setattr("courses.certificates.views.PAGE_SIZE", 2)
+    monkeypatch.setattr("certificates.views.PAGE_SIZE", 2)
     for number in range(3):
         certificate_issue(
             user=UserFactory(organisation=org_a, full_name=f"Ravi Kumar {number}"), course=course

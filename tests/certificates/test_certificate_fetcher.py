@@ -7,7 +7,7 @@ from factories import CertificateTemplateFactory
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page  # noqa: F401  (Wagtail app registry is ready in tests)
 
-from courses.certificates.services import certificate_issue
+from certificates.services import certificate_issue
 from courses.pdf import INTERNAL_BASE, ProjectFileFetcher, RefusedURL
 
 

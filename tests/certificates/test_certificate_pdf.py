@@ -21,9 +21,9 @@ from pdf_checks import (
 )
 from pypdf import PdfReader
 
-from courses.certificates import services
-from courses.certificates.models import Certificate
-from courses.certificates.services import certificate_issue
+from certificates import services
+from certificates.models import Certificate
+from certificates.services import certificate_issue
 
 
 def qr_codes(pdf: bytes) -> list[str]:
@@ -152,7 +152,7 @@ def test_later_downloads_serve_the_stored_file(
     def must_not_render(*args, **kwargs):
         raise AssertionError("rendered again")
 
-    monkeypatch.setattr("courses.certificates.rendering.pdf_from_view", must_not_render)
+    monkeypatch.setattr("certificates.rendering.pdf_from_view", must_not_render)
     for _ in range(2):
         assert downloaded(learner_client.get(f"/certificates/{certificate.code}/download/")) == (
             stored
@@ -219,7 +219,7 @@ def test_the_certificate_prints_the_name_with_the_bundled_fonts_in_its_language(
 
 
 def test_the_admin_preview_pdf_prints_its_sample_names_with_the_bundled_fonts():
-    from courses.certificates.rendering import sample_certificate_pdf
+    from certificates.rendering import sample_certificate_pdf
 
     with translation.override("hi"):
         pdf = sample_certificate_pdf(CertificateTemplateFactory())

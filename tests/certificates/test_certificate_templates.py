@@ -5,7 +5,7 @@ from __future__ import annotations
 from factories import CertificateTemplateFactory, UserFactory
 from helpers import signed_in
 
-from courses.certificates.models import CertificateTemplate
+from certificates.models import CertificateTemplate
 from people.roles import Role
 
 

@@ -11,8 +11,8 @@ from django.db import IntegrityError, connection, transaction
 from factories import CertificateFactory
 from helpers import complete_course, signed_in
 
-from courses.certificates.models import Certificate
-from courses.certificates.services import add_months, certificate_issue
+from certificates.models import Certificate
+from certificates.services import add_months, certificate_issue
 from courses.models import Enrolment
 
 
@@ -61,7 +61,7 @@ def test_the_database_refuses_a_second_current_certificate(learner, course):
 
 def test_losing_a_race_returns_the_winners_certificate(learner, course, monkeypatch):
     """Another request committed a certificate after our check: our insert fails, theirs stands."""
-    from courses.certificates.models import CertificateQuerySet
+    from certificates.models import CertificateQuerySet
 
     winner = CertificateFactory(user=learner, course=course)
     real_first = CertificateQuerySet.first

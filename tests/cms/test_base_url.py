@@ -18,8 +18,8 @@ from django.utils import timezone
 from coaching.models import Notification
 from coaching.services import notification_create
 from courses.models import Enrolment
-from courses.reports import services as reports
-from courses.reports.selectors import ReminderPolicy
+from reports import services as reports
+from reports.selectors import ReminderPolicy
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BASE = "https://learn.example.com:8443"

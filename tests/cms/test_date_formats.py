@@ -24,15 +24,15 @@ from helpers import signed_in
 from pypdf import PdfReader
 
 from assessments.models import Dimension, Questionnaire, QuestionnaireItem, Response
+from certificates.rendering import certificate_view, pdf_from_view
 from coaching.services import cohort_create, goal_add, note_add
-from courses.certificates.rendering import certificate_view, pdf_from_view
 from courses.models import Assignment, Enrolment
-from courses.reports import selectors as report_selectors
-from courses.reports.exports import pdf_summary
-from courses.reports.models import ExportJob
-from courses.reports.services import assignment_create, reminder_message, summary_context
 from courses.services import enrolment_get_or_create
 from people.roles import Role
+from reports import selectors as report_selectors
+from reports.exports import pdf_summary
+from reports.models import ExportJob
+from reports.services import assignment_create, reminder_message, summary_context
 
 KNOWN = date(timezone.localdate().year + 1, 2, 3)
 KNOWN_AT = timezone.make_aware(datetime.combine(KNOWN, time(14, 30)))

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from helpers import signed_in
 
-from courses.certificates.models import Certificate
+from certificates.models import Certificate
 
 PDF = b"%PDF-1.7 stored certificate"
 

@@ -16,7 +16,7 @@ from e2e_helpers import (
 )
 from pdf_checks import pdftotext
 
-from courses.certificates.models import Certificate
+from certificates.models import Certificate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -18,8 +18,8 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from courses.models import CoursePage, Enrolment
-from courses.reports.models import ExportJob, ExportStatus
 from people.models import Organisation, Team, User
+from reports.models import ExportJob, ExportStatus
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -20,9 +20,9 @@ from cms.models import SiteBranding
 from coaching.models import Notification
 from coaching.services import notification_create
 from courses.models import Enrolment
-from courses.reports import services as reports
-from courses.reports.models import ReminderSettings
-from courses.reports.selectors import ReminderPolicy
+from reports import services as reports
+from reports.models import ReminderSettings
+from reports.selectors import ReminderPolicy
 
 BASE = "https://learn.example.com"
 ACCENT = "#8a2b0e"

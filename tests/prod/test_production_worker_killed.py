@@ -24,7 +24,7 @@ from prod_helpers import ROOT, manage, production_env
 
 ISSUE = """
 from cms.services import site_home_ensure
-from courses.certificates.services import certificate_issue
+from certificates.services import certificate_issue
 from courses.models import CourseIndexPage, CoursePage
 from people.models import User
 home = site_home_ensure()

@@ -41,7 +41,7 @@ def running_task(*worker_ids: str, started_ago: timedelta = timedelta(minutes=2)
     return DBTaskResult.objects.create(
         status=TaskResultStatus.RUNNING,
         args_kwargs={"args": [1], "kwargs": {}},
-        task_path="courses.certificates.tasks.certificate_render",
+        task_path="certificates.tasks.certificate_render",
         backend_name="default",
         run_after=get_date_max(),
         worker_ids=list(worker_ids),

@@ -14,7 +14,7 @@ from helpers import signed_in, soup
 from reports_helpers import enrol
 
 from courses.models import Assignment, Enrolment
-from courses.reports.forms import emails_from_text
+from reports.forms import emails_from_text
 
 
 @pytest.fixture
@@ -98,7 +98,7 @@ def test_people_who_join_the_team_later_get_its_courses(
 
 
 def test_a_team_assignment_past_its_due_date_is_not_given_to_newcomers(org_a, course, store, hr):
-    from courses.reports.services import assignment_create
+    from reports.services import assignment_create
 
     assignment_create(
         organisation=org_a,
@@ -114,7 +114,7 @@ def test_a_team_assignment_past_its_due_date_is_not_given_to_newcomers(org_a, co
 
 
 def test_a_newcomers_own_due_date_and_finished_course_are_kept(org_a, course, store, hr, due):
-    from courses.reports.services import assignment_create
+    from reports.services import assignment_create
 
     assignment_create(organisation=org_a, course=course, due_date=due, assigned_by=hr, team=store)
     own_date = UserFactory(organisation=org_a)
@@ -347,7 +347,7 @@ def test_a_refusing_mail_server_keeps_the_assignment_and_the_daily_run_sends_lat
 ):
     from django.core.mail import EmailMessage
 
-    from courses.reports.services import assignment_create, assignment_notify
+    from reports.services import assignment_create, assignment_notify
 
     outcome = assignment_create(
         organisation=org_a, course=course, due_date=due, assigned_by=hr, team=store, notify=True
@@ -370,7 +370,7 @@ def test_a_refusing_mail_server_keeps_the_assignment_and_the_daily_run_sends_lat
 
 
 def test_someone_reactivated_in_the_team_gets_its_courses(org_a, course, store, hr, due):
-    from courses.reports.services import assignment_create
+    from reports.services import assignment_create
 
     away = UserFactory(organisation=org_a, team=store, is_active=False)
     assignment_create(organisation=org_a, course=course, due_date=due, assigned_by=hr, team=store)
@@ -385,8 +385,8 @@ def test_someone_reactivated_in_the_team_gets_its_courses(org_a, course, store, 
 def test_a_failure_to_follow_the_team_never_breaks_saving_the_person(
     org_a, course, store, hr, due, monkeypatch, caplog
 ):
-    from courses.reports import services
-    from courses.reports.services import assignment_create
+    from reports import services
+    from reports.services import assignment_create
 
     assignment_create(organisation=org_a, course=course, due_date=due, assigned_by=hr, team=store)
 

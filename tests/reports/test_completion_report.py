@@ -13,7 +13,7 @@ from factories import UserFactory
 from helpers import soup
 from reports_helpers import enrol
 
-from courses.certificates.models import Certificate
+from certificates.models import Certificate
 
 
 @pytest.fixture
@@ -199,7 +199,7 @@ def test_headings_link_to_sorting_and_say_which_is_active(hr_client, population)
 
 
 def test_pages(hr_client, population, course, monkeypatch):
-    monkeypatch.setattr("courses.reports.views.PAGE_SIZE", 2)
+    monkeypatch.setattr("reports.views.PAGE_SIZE", 2)
     url = reverse("reports:completions")
 
     first = hr_client.get(url, {"course": course.pk})

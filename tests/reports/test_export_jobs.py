@@ -14,10 +14,10 @@ from factories import UserFactory
 from helpers import soup
 from reports_helpers import enrol, file_bytes
 
-from courses.reports import services
-from courses.reports.models import ExportJob, ExportStatus
-from courses.reports.selectors import ReportFilters
-from courses.reports.tasks import export_build
+from reports import services
+from reports.models import ExportJob, ExportStatus
+from reports.selectors import ReportFilters
+from reports.tasks import export_build
 
 
 @pytest.fixture
@@ -134,7 +134,7 @@ def test_a_failed_build_says_so(hr_client, some_rows, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("courses.reports.exports.xlsx_write", broken)
+    monkeypatch.setattr("reports.exports.xlsx_write", broken)
     response = hr_client.post(reverse("reports:export_start"), {"format": "xlsx"}, follow=True)
 
     job = ExportJob.objects.get()

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from reports_helpers import csv_rows, enrol, file_bytes
 
-from courses.reports.models import ExportJob, ExportStatus
+from reports.models import ExportJob, ExportStatus
 
 HEADER = [
     "Name",

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from reports_helpers import csv_rows, enrol, file_bytes
 
-from courses.reports.exports import FORMULA_STARTS, inert
-from courses.reports.models import ExportJob
+from reports.exports import FORMULA_STARTS, inert
+from reports.models import ExportJob
 
 HYPERLINK = '=HYPERLINK("http://x","y")'
 NASTY = [HYPERLINK, "+1+2", "-3+cmd|' /C calc'!A0", "@SUM(A1:A2)", "\tTab", "\rReturn"]

@@ -14,10 +14,10 @@ from pypdf import PdfReader
 from reports_helpers import csv_rows, enrol, file_bytes
 
 from courses.models import Assignment
-from courses.reports.models import ExportJob
-from courses.reports.services import assignment_create
-from courses.reports.urls import urlpatterns
 from people.roles import Role
+from reports.models import ExportJob
+from reports.services import assignment_create
+from reports.urls import urlpatterns
 
 
 @pytest.fixture

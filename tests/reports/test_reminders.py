@@ -13,8 +13,8 @@ from factories import UserFactory
 from helpers import signed_in, soup
 from reports_helpers import enrol
 
-from courses.reports import services
-from courses.reports.models import ReminderKind, ReminderSent, ReminderSettings
+from reports import services
+from reports.models import ReminderKind, ReminderSent, ReminderSettings
 
 
 @pytest.fixture

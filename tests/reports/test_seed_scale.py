@@ -10,10 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from helpers import signed_in
 
-from courses.certificates.models import Certificate
+from certificates.models import Certificate
 from courses.models import CoursePage, Enrolment, ModuleProgress
-from courses.reports.selectors import ReportFilters, Status, completion_rows
 from people.models import Organisation, User
+from reports.selectors import ReportFilters, Status, completion_rows
 
 
 def test_seed_scale_creates_learners_courses_and_a_spread_of_statuses(capsys):

@@ -17,7 +17,7 @@ from pdf_checks import (
 )
 from reports_helpers import enrol, file_bytes
 
-from courses.reports.models import ExportJob, ExportStatus
+from reports.models import ExportJob, ExportStatus
 
 NAMES = ["अनन्या देशपांडे", "Zoë Ñúñez", "Łukasz Dvořák"]
 MM = 72 / 25.4

@@ -16,8 +16,8 @@ from django.utils import formats, timezone
 from factories import OrganisationFactory, TeamFactory, UserFactory
 from helpers import complete_course, queries_to_get, signed_in, soup
 
-from courses.certificates.models import Certificate
-from courses.certificates.services import certificate_issue
+from certificates.models import Certificate
+from certificates.services import certificate_issue
 from courses.models import Assignment
 from people.audit import audit_record
 from people.audit_details import audit_details_texts

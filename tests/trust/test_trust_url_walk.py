@@ -40,9 +40,9 @@ from coaching.services import (
     question_ask,
 )
 from courses.models import Assignment
-from courses.reports.models import ExportFormat, ExportJob, ExportStatus
 from courses.services import enrolment_get_or_create, module_step_complete
 from people.roles import Role
+from reports.models import ExportFormat, ExportJob, ExportStatus
 from scenarios.services import attempt_answer, attempt_start
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scenarios"))

@@ -20,6 +20,7 @@ from helpers import modules_of, signed_in, step_url
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from xss_payloads import PAYLOADS, executable_markup, visible_text
 
+from certificates.services import certificate_issue
 from coaching.services import (
     cohort_create,
     goal_add,
@@ -30,7 +31,6 @@ from coaching.services import (
     review_save,
 )
 from courses.blocks import RICH_TEXT_FEATURES
-from courses.certificates.services import certificate_issue
 from courses.services import enrolment_get_or_create
 from people.roles import Role
 from scenarios.models import AttemptStep

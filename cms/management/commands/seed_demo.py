@@ -17,17 +17,17 @@ from wagtail.models import GroupPagePermission, Page
 from assessments.models import Dimension, Questionnaire, QuestionnaireItem
 from assessments.selectors import course_response_exists
 from assessments.services import response_submit
+from certificates.demo import demo_certificate_template_ensure
 from cms import demo_content, demo_scenarios
 from cms.services import site_home_ensure
 from coaching.demo import demo_coaching_ensure
-from courses.certificates.demo import demo_certificate_template_ensure
 from courses.models import CourseIndexPage, CoursePage, Enrolment, ModulePage
-from courses.reports.demo import demo_assignments
 from courses.services import enrolment_get_or_create
 from people.links import absolute_url
 from people.models import Organisation, OrganisationDomain, Team, User
 from people.roles import Role
 from people.services import roles_ensure, user_join_organisation, user_set_roles
+from reports.demo import demo_assignments
 from scenarios.models import Scenario
 
 DEFAULT_PASSWORD = "touchpoint-demo"  # noqa: S105 - demo sign-in, printed for the user

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.services import course_index_ensure
-from courses.reports.scale import ScaleOrganisationExists, scale_seed
+from reports.scale import ScaleOrganisationExists, scale_seed
 
 
 class Command(BaseCommand):

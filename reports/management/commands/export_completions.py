@@ -10,10 +10,10 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from courses.reports import selectors, services
-from courses.reports.exports import csv_write, xlsx_write
-from courses.reports.selectors import NO_TEAM, SORTS, ReportFilters, Status
 from people.models import Organisation, Team
+from reports import selectors, services
+from reports.exports import csv_write, xlsx_write
+from reports.selectors import NO_TEAM, SORTS, ReportFilters, Status
 
 
 def _date(value: str) -> date:

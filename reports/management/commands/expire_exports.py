@@ -5,7 +5,7 @@
 
 from django.core.management.base import BaseCommand
 
-from courses.reports import services, tasks
+from reports import services, tasks
 
 
 class Command(BaseCommand):

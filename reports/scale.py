@@ -18,7 +18,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 from django.utils import timezone
 
-from courses.certificates.models import Certificate
+from certificates.models import Certificate
 from courses.models import CourseIndexPage, CoursePage, Enrolment, ModulePage, ModuleProgress
 from people.models import Organisation, Team, User
 from people.roles import Role

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from courses.certificates.services import certificates_render_pending
+from certificates.services import certificates_render_pending
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
-    name = "courses.reports"
+    name = "reports"
     label = "reports"
     verbose_name = _("HR reports")
 

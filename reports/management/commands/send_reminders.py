@@ -7,7 +7,7 @@ With --enqueue the worker (`manage.py db_worker`) sends them; without, this proc
 
 from django.core.management.base import BaseCommand
 
-from courses.reports import services, tasks
+from reports import services, tasks
 
 
 class Command(BaseCommand):

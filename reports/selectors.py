@@ -31,7 +31,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from courses.certificates.models import Certificate
+from certificates.models import Certificate
 from courses.models import Assignment, CoursePage, Enrolment, ModulePage, ModuleProgress
 from people.models import Organisation, Team, User
 
