@@ -1,6 +1,8 @@
 """Settings shared by every environment. Everything that differs comes from the environment."""
 
+import ipaddress
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,6 +27,18 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+_HOST_NAME = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.?")
+
+
+def _is_host(host: str) -> bool:
+    """A DNS name (letters, digits, hyphens; IDN hosts in their xn-- form) or an IP address."""
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return bool(_HOST_NAME.fullmatch(host))
+
+
 def base_url(value: str, *, name: str = "TOUCHPOINT_BASE_URL") -> str:
     """`value` as the site's base URL: http(s), a host, an optional port, nothing else.
 
@@ -41,6 +55,8 @@ def base_url(value: str, *, name: str = "TOUCHPOINT_BASE_URL") -> str:
         parts is None
         or parts.scheme not in {"http", "https"}
         or not parts.hostname
+        or not _is_host(parts.hostname)
+        or parts.netloc.endswith(":")
         or parts.username is not None
         or parts.path not in {"", "/"}
         or parts.query

@@ -145,6 +145,11 @@ def test_the_base_url_gives_wagtail_the_same_links_without_a_trailing_slash():
         "https://touchpoint.example.com/?x=1",
         "https://user:pass@touchpoint.example.com",
         "https://touchpoint.example.com:port",
+        "https://touchpoint.example.com:",
+        "https://touch point.example.com",
+        "https://touchpoint.example.com;rm",
+        "https://-touchpoint.example.com",
+        "https://touchpoint..example.com",
     ],
 )
 def test_a_base_url_that_is_not_an_address_to_open_is_refused(value):
