@@ -116,6 +116,10 @@ class DraftSavedWhenPublishRefusedMixin:
                     raise _Unchanged
         except _Unchanged:
             self.object = self.get_object()  # the same draft is saved already
+        else:
+            # As after "Save draft": e.g. a search index or a notifier hooked on edits hears of
+            # it. The refused publish answers with the form, so a hook's own response is unused.
+            self.run_after_hook()
         finally:
             self.form, self.saving_as_draft = refused_form, False
         # The revision the editor has loaded is now this one (autosave compares against it).

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from factories import UserFactory, story, takeaways
 from helpers import modules_of, signed_in, step_url
+from wagtail import hooks
 from wagtail.test.utils.form_data import (
     nested_form_data,
     querydict_from_html,
@@ -207,6 +208,23 @@ def test_a_refused_publish_saves_the_draft_and_lists_each_problem_on_its_own_lin
     assert scenario.latest_revision_id != first_draft  # the edits are kept, as a draft
     draft = scenario.get_latest_revision_as_object().graph.start
     assert [choice.next_key for choice in draft.choices] == ["nowhere", "gone"]
+
+
+def test_a_refused_publish_that_saves_the_draft_runs_the_after_edit_hooks_once(root_client):
+    """Code hooked on snippet edits (Wagtail's after_edit_snippet) hears of the saved draft, as
+    it would after "Save draft"; an unchanged draft saves nothing and tells nobody."""
+    post_scenario(root_client, reverse(ADD_URL), nodes=three_nodes(), publish=False)
+    scenario = Scenario.objects.get(title=TITLE)
+    heard = []
+    broken = three_nodes(polite_goes_to="nowhere")
+
+    with hooks.register_temporarily(
+        "after_edit_snippet", lambda request, obj: heard.append(obj.pk)
+    ):
+        post_scenario(root_client, edit_url(scenario), nodes=broken, publish=True)
+        post_scenario(root_client, edit_url(scenario), nodes=broken, publish=True)
+
+    assert heard == [scenario.pk]
 
 
 def test_a_refused_publish_that_would_not_save_as_a_draft_either_says_so(root_client):
