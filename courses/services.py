@@ -54,6 +54,7 @@ def module_step_visit(*, enrolment: Enrolment, module: ModulePage, number: int) 
             setattr(enrolment, key, value)
 
 
+@transaction.atomic
 def reflection_save(
     *,
     enrolment: Enrolment,
@@ -70,7 +71,13 @@ def reflection_save(
     words keeps it, and a draft that rewrites a handed-in answer takes it back until handed in.
     """
     key = {"enrolment": enrolment, "module": module, "step_id": step_id}
-    current = ReflectionAnswer.objects.filter(**key).values("answer", "submitted_at").first()
+    # Locked: a draft autosave and the hand-in racing must not stamp from a stale read.
+    current = (
+        ReflectionAnswer.objects.select_for_update()
+        .filter(**key)
+        .values("answer", "submitted_at")
+        .first()
+    )
     defaults: dict[str, object] = {"prompt": prompt, "answer": answer}
     unchanged = current is not None and current["answer"] == answer
     if submitted and not (unchanged and current["submitted_at"]):
