@@ -74,7 +74,12 @@ class ColumnOrderingFilter(django_filters.OrderingFilter):
 
 
 class CompletionFilterSet(django_filters.FilterSet):
-    """HR's filters, sort order included. Without data: everyone, in the default order."""
+    """HR's filters, sort order included. Without data: everyone, in the default order.
+
+    Read the rows through selectors.completion_rows (annotated, ordered) or
+    selectors.filtered_enrolments (plain, for counts), not `.qs`: the sort orders by the rows'
+    annotations, which the plain queryset does not have.
+    """
 
     team = django_filters.ChoiceFilter(
         label=_("Team"), empty_label=_("All teams"), method="filter_team"
