@@ -102,10 +102,11 @@ def our_csv(client: Client):
 
 def copy_sql(organisation) -> str:
     """The export's own statement, parameters bound as the database driver binds them."""
-    from reports.selectors import ReportFilters, completion_csv_values, completion_rows
+    from reports.filters import CompletionFilterSet
+    from reports.selectors import completion_csv_values, completion_rows
 
     rows = completion_csv_values(
-        completion_rows(organisation=organisation, filters=ReportFilters())
+        completion_rows(filters=CompletionFilterSet(organisation=organisation))
     )
     sql, params = rows.query.sql_with_params()
     return connection.ops.compose_sql(sql, params)

@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from people.spreadsheets import FORMULA_STARTS, inert
 
-from .selectors import Status, column_headers
+from .columns import COLUMNS, DATE, STATUS, file_headings
+from .selectors import Status
 
 CHUNK_ROWS = 2000
 
@@ -31,28 +32,24 @@ def _status_labels() -> dict[str, str]:
     return {key: inert(str(label)) for key, label in Status.CHOICES}
 
 
-def row_converter() -> Callable[[tuple], tuple]:
+def row_converter() -> Callable[[tuple], list]:
     """One row of selectors.ROW_COLUMNS, ready for a CSV writer: text cells made inert, the
     status as its label. Dates, numbers and empty cells go as they are (the writer prints a
-    date as YYYY-MM-DD and None as nothing). Written out in full: it runs once per row."""
+    date as YYYY-MM-DD and None as nothing). Kept lean: it runs once per row."""
     labels = _status_labels()
     starts = frozenset(FORMULA_STARTS)
+    texts = [index for index, column in enumerate(COLUMNS) if column.is_text]
+    statuses = [index for index, column in enumerate(COLUMNS) if column.kind == STATUS]
 
-    def convert(row: tuple) -> tuple:
-        name, email, team, course, status, progress, assigned, due, started, done, code = row
-        return (
-            "'" + name if name and name[0] in starts else name,
-            "'" + email if email and email[0] in starts else email,
-            "'" + team if team and team[0] in starts else team,
-            "'" + course if course and course[0] in starts else course,
-            labels.get(status, status),
-            progress,
-            assigned,
-            due,
-            started,
-            done,
-            "'" + code if code and code[0] in starts else code,
-        )
+    def convert(row: tuple) -> list:
+        values = list(row)
+        for index in texts:
+            value = values[index]
+            if value and value[0] in starts:
+                values[index] = "'" + value
+        for index in statuses:
+            values[index] = labels.get(values[index], values[index])
+        return values
 
     return convert
 
@@ -71,14 +68,14 @@ def csv_chunks(
     UTF-8 with a byte-order mark, so spreadsheet programs read names in any script correctly.
     Labels are translated now, in the caller's language, not later while the response streams.
     """
-    header = [inert(text) for text in column_headers()]
+    header = [inert(text) for text in file_headings()]
     return _csv_chunks(rows, header, row_converter(), on_progress)
 
 
 def _csv_chunks(
     rows: Iterable[tuple],
     header: list[str],
-    convert: Callable[[tuple], tuple],
+    convert: Callable[[tuple], list],
     on_progress: Callable[[int], None] | None,
 ) -> Iterator[bytes]:
     buffer = io.StringIO()
@@ -117,32 +114,34 @@ def xlsx_write(
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=inert(title)[:31] or "Completions")
     sheet.freeze_panes = "A2"
-    widths = (28, 32, 20, 32, 14, 12, 12, 12, 12, 12, 28)
-    for index, width in enumerate(widths):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    for index, column in enumerate(COLUMNS):
+        sheet.column_dimensions[get_column_letter(index + 1)].width = column.width
     bold = Font(bold=True)
     header = []
-    for text in column_headers():
+    for text in file_headings():
         cell = WriteOnlyCell(sheet, value=inert(text))
         cell.font = bold
         header.append(cell)
     sheet.append(header)
-    text_columns = (0, 1, 2, 3, 10)
-    date_columns = (6, 7, 8, 9)
+    texts = [index for index, column in enumerate(COLUMNS) if column.is_text]
+    statuses = [index for index, column in enumerate(COLUMNS) if column.kind == STATUS]
+    dates = [index for index, column in enumerate(COLUMNS) if column.kind == DATE]
     labels = _status_labels()
     done = 0
     for batch in _batches(rows, CHUNK_ROWS):
         for row in batch:
             values = list(row)
-            for index in text_columns:
+            for index in texts:
                 values[index] = _text(values[index])
-            values[4] = labels.get(values[4], values[4])
+            for index in statuses:
+                values[index] = labels.get(values[index], values[index])
             # Dates stay real dates (sortable in the spreadsheet); numbers stay numbers.
-            for index in date_columns:
+            for index in dates:
                 if values[index] is not None:
                     cell = WriteOnlyCell(sheet, value=values[index])
                     cell.number_format = "yyyy-mm-dd"

@@ -1,4 +1,5 @@
-"""HR's forms. Every choice offered (teams, courses) is the viewer's organisation's own."""
+"""HR's forms. Every choice offered (teams, courses) is the viewer's organisation's own; the
+report's filters are reports.filters.CompletionFilterSet."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from people.models import Organisation
 
 from . import selectors
 from .models import ExportFormat, ReminderSettings
-from .selectors import NO_TEAM, SORTS, ReportFilters, Status
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 MAX_EMAILS = 20_000
@@ -39,67 +39,9 @@ class OrganisationPickForm(forms.Form):
     )
 
 
-class ReportFilterForm(forms.Form):
-    team = forms.ChoiceField(label=_("Team"), required=False)
-    course = forms.TypedChoiceField(label=_("Course"), required=False, coerce=int, empty_value=None)
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Any status")), *Status.CHOICES]
-    )
-    date_field = forms.ChoiceField(
-        label=_("Dates"),
-        required=False,
-        choices=[
-            ("assigned", _("Assigned")),
-            ("due", _("Due")),
-            ("started", _("Started")),
-            ("completed", _("Completed")),
-        ],
-    )
-    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
-    sort = forms.ChoiceField(required=False, widget=forms.HiddenInput)
+class ExportFormatForm(forms.Form):
+    """The file an export job prepares; its filters are a CompletionFilterSet's."""
 
-    def __init__(self, *args, organisation: Organisation, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        teams = [
-            (str(team.pk), team.name)
-            for team in selectors.organisation_teams(organisation=organisation)
-        ]
-        self.fields["team"].choices = [("", _("All teams")), *teams, (NO_TEAM, _("No team"))]
-        self.fields["course"].choices = [
-            ("", _("All courses")),
-            *(
-                (course.pk, course.title)
-                for course in selectors.reported_courses(organisation=organisation)
-            ),
-        ]
-        self.fields["sort"].choices = [
-            ("", ""),
-            *((key, key) for key in SORTS),
-            *((f"-{key}", key) for key in SORTS),
-        ]
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("date_from"), data.get("date_to")
-        if start and end and start > end:
-            raise ValidationError(_("The start date is after the end date."))
-        return data
-
-    def filters(self) -> ReportFilters:
-        data = self.cleaned_data
-        return ReportFilters(
-            team=data.get("team") or "",
-            course=data.get("course"),
-            status=data.get("status") or "",
-            date_field=data.get("date_field") or "assigned",
-            date_from=data.get("date_from"),
-            date_to=data.get("date_to"),
-            sort=data.get("sort") or selectors.DEFAULT_SORT,
-        )
-
-
-class ExportForm(ReportFilterForm):
     format = forms.ChoiceField(choices=[(ExportFormat.XLSX, "XLSX"), (ExportFormat.PDF, "PDF")])
 
 

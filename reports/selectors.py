@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from django.db import connections, transaction
 from django.db.models import (
@@ -17,7 +18,6 @@ from django.db.models import (
     CharField,
     Count,
     Exists,
-    F,
     IntegerField,
     OuterRef,
     Q,
@@ -27,7 +27,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce, Length, Substr, TruncDate, TruncWeek
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -35,6 +35,7 @@ from certificates.models import Certificate
 from courses.models import Assignment, CoursePage, Enrolment, ModulePage, ModuleProgress
 from people.models import Organisation, Team, User
 
+from .columns import COLUMNS, DATE
 from .models import (
     DEFAULT_DAYS_BEFORE,
     ExportJob,
@@ -42,6 +43,9 @@ from .models import (
     ReminderSent,
     ReminderSettings,
 )
+
+if TYPE_CHECKING:
+    from .filters import CompletionFilterSet
 
 # --- Statuses -----------------------------------------------------------------------------------
 
@@ -82,109 +86,9 @@ def status_expression(*, today: date) -> Case:
     )
 
 
-# --- Filters ------------------------------------------------------------------------------------
+# --- Filters (reports.filters has what each one means) -------------------------------------------
 
-DATE_FIELDS = {
-    "assigned": "assigned_at",
-    "due": "due_date",
-    "started": "started_at",
-    "completed": "completed_at",
-}
-NO_TEAM = "none"
-
-# Sort keys HR can choose, to the columns they order by (a key prefixed "-" sorts descending).
-SORTS = {
-    "name": ("user__full_name", "user__email"),
-    "email": ("user__email",),
-    "team": ("user__team__name", "user__full_name"),
-    "course": ("course__title", "user__full_name"),
-    "status": ("status_rank", "user__full_name"),
-    "progress": ("progress", "user__full_name"),
-    "assigned": ("assigned_at",),
-    "due": ("due_date",),
-    "started": ("started_at",),
-    "completed": ("completed_at",),
-    # Rows with a certificate first (ascending), then by code: a lookup by the code HR was given.
-    "certificate": ("certificate_code", "user__full_name"),
-}
-DEFAULT_SORT = "name"
-
-
-@dataclass(frozen=True)
-class ReportFilters:
-    """What HR chose on the report page. Ids are already checked against the organisation."""
-
-    team: str = ""  # a team id, NO_TEAM, or "" for everyone
-    course: int | None = None
-    status: str = ""
-    date_field: str = "assigned"
-    date_from: date | None = None
-    date_to: date | None = None
-    sort: str = DEFAULT_SORT
-
-    def as_dict(self) -> dict:
-        """JSON-safe, for an export job to rebuild exactly the same rows later."""
-        return {
-            "team": self.team,
-            "course": self.course,
-            "status": self.status,
-            "date_field": self.date_field,
-            "date_from": self.date_from.isoformat() if self.date_from else None,
-            "date_to": self.date_to.isoformat() if self.date_to else None,
-            "sort": self.sort,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> ReportFilters:
-        def parse(value: str | None) -> date | None:
-            return date.fromisoformat(value) if value else None
-
-        return cls(
-            team=str(data.get("team") or ""),
-            course=data.get("course") or None,
-            status=data.get("status") or "",
-            date_field=data.get("date_field") or "assigned",
-            date_from=parse(data.get("date_from")),
-            date_to=parse(data.get("date_to")),
-            sort=data.get("sort") or DEFAULT_SORT,
-        )
-
-
-def _shown(day: date | None) -> str:
-    return formats.date_format(day, "DATE_FORMAT") if day else "…"
-
-
-def filters_description(*, organisation: Organisation, filters: ReportFilters) -> list[str]:
-    """The filters in words, for the PDF summary and export pages ("Team: Store floor")."""
-    parts = []
-    if filters.team == NO_TEAM:
-        parts.append(str(_("Team: no team")))
-    elif filters.team:
-        team = Team.objects.filter(organisation=organisation, pk=int(filters.team)).first()
-        if team is not None:
-            parts.append(str(_("Team: %(name)s")) % {"name": team.name})
-    if filters.course:
-        course = CoursePage.objects.filter(pk=filters.course).first()
-        if course is not None:
-            parts.append(str(_("Course: %(title)s")) % {"title": course.title})
-    if filters.status:
-        parts.append(str(_("Status: %(status)s")) % {"status": Status.LABELS[filters.status]})
-    if filters.date_from or filters.date_to:
-        labels = {
-            "assigned": _("Assigned"),
-            "due": _("Due"),
-            "started": _("Started"),
-            "completed": _("Completed"),
-        }
-        parts.append(
-            str(_("%(field)s from %(start)s to %(end)s"))
-            % {
-                "field": labels.get(filters.date_field, labels["assigned"]),
-                "start": _shown(filters.date_from),
-                "end": _shown(filters.date_to),
-            }
-        )
-    return parts
+NO_TEAM = "none"  # ?team=none: the people in no team
 
 
 def organisation_enrolments(*, organisation: Organisation) -> QuerySet[Enrolment]:
@@ -192,37 +96,13 @@ def organisation_enrolments(*, organisation: Organisation) -> QuerySet[Enrolment
     return Enrolment.objects.filter(user__organisation=organisation)
 
 
-def filtered_enrolments(
-    *, organisation: Organisation, filters: ReportFilters, today: date | None = None
-) -> QuerySet[Enrolment]:
-    today = today or timezone.localdate()
-    rows = organisation_enrolments(organisation=organisation)
-    if filters.team == NO_TEAM:
-        rows = rows.filter(user__team__isnull=True)
-    elif filters.team:
-        # The team must be the organisation's too; a foreign id simply matches nothing.
-        rows = rows.filter(user__team_id=int(filters.team), user__team__organisation=organisation)
-    if filters.course:
-        rows = rows.filter(course_id=filters.course)
-    if filters.status:
-        rows = rows.filter(status_q(filters.status, today=today))
-    column = DATE_FIELDS.get(filters.date_field, "assigned_at")
-    if filters.date_from or filters.date_to:
-        if column == "due_date":
-            if filters.date_from:
-                rows = rows.filter(due_date__gte=filters.date_from)
-            if filters.date_to:
-                rows = rows.filter(due_date__lte=filters.date_to)
-        else:
-            # Whole local days, as a range on the raw column so an index can serve it.
-            if filters.date_from:
-                rows = rows.filter(**{f"{column}__gte": _day_start(filters.date_from)})
-            if filters.date_to:
-                rows = rows.filter(**{f"{column}__lt": _day_start(filters.date_to + timedelta(1))})
-    return rows
+def filtered_enrolments(*, filters: CompletionFilterSet) -> QuerySet[Enrolment]:
+    """The chosen enrolments, neither annotated nor ordered: for counting them, and figures."""
+    rows = organisation_enrolments(organisation=filters.organisation)
+    return filters.filter_queryset(rows, ordered=False)
 
 
-def _day_start(day: date) -> datetime:
+def day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
@@ -281,46 +161,16 @@ STATUS_RANK = Case(
 )
 
 # The columns of a completion row, in export order.
-ROW_COLUMNS = (
-    "user__full_name",
-    "user__email",
-    "user__team__name",
-    "course__title",
-    "status",
-    "progress",
-    "assigned_on",
-    "due_date",
-    "started_on",
-    "completed_on",
-    "certificate_code",
-)
-
-
-def column_headers() -> list[str]:
-    return [
-        str(_("Name")),
-        str(_("E-mail")),
-        str(_("Team")),
-        str(_("Course")),
-        str(_("Status")),
-        str(_("Progress (%)")),
-        str(_("Assigned")),
-        str(_("Due")),
-        str(_("Started")),
-        str(_("Completed")),
-        str(_("Certificate code")),
-    ]
+ROW_COLUMNS = tuple(column.field for column in COLUMNS)
 
 
 def completion_rows(
     *,
-    organisation: Organisation,
-    filters: ReportFilters,
-    today: date | None = None,
+    filters: CompletionFilterSet,
     module_counts: tuple[dict[int, int], list[int]] | None = None,
 ) -> QuerySet[Enrolment]:
     """The filtered, annotated, ordered completion rows (not yet evaluated)."""
-    today = today or timezone.localdate()
+    today = filters.today
     counts, module_ids = module_counts or live_module_counts()
     certificate = (
         Certificate.objects.current()
@@ -328,7 +178,7 @@ def completion_rows(
         .order_by()
         .values("code")[:1]
     )
-    rows = filtered_enrolments(organisation=organisation, filters=filters, today=today).annotate(
+    rows = organisation_enrolments(organisation=filters.organisation).annotate(
         status=status_expression(today=today),
         progress=_progress_expression(counts, module_ids),
         assigned_on=TruncDate("assigned_at"),
@@ -336,16 +186,8 @@ def completion_rows(
         completed_on=TruncDate("completed_at"),
         certificate_code=Subquery(certificate),
     )
-    sort = filters.sort if filters.sort.lstrip("-") in SORTS else DEFAULT_SORT
-    descending = sort.startswith("-")
-    columns = SORTS[sort.lstrip("-")]
-    if "status_rank" in columns:
-        rows = rows.annotate(status_rank=STATUS_RANK)
-    ordering = [
-        F(column).desc(nulls_last=True) if descending else F(column).asc(nulls_last=True)
-        for column in columns
-    ]
-    return rows.order_by(*ordering, "-pk" if descending else "pk")
+    # The filters, then the sort, which may order by any annotation above or status_rank.
+    return filters.filter_queryset(rows.alias(status_rank=STATUS_RANK))
 
 
 def completion_values(rows: QuerySet[Enrolment]) -> QuerySet:
@@ -354,8 +196,7 @@ def completion_values(rows: QuerySet[Enrolment]) -> QuerySet:
 
 
 CSV_COLUMNS = tuple(
-    f"{name}_text" if name in ("assigned_on", "due_date", "started_on", "completed_on") else name
-    for name in ROW_COLUMNS
+    f"{column.field}_text" if column.kind == DATE else column.field for column in COLUMNS
 )
 
 
@@ -364,10 +205,11 @@ def completion_csv_values(rows: QuerySet[Enrolment]) -> QuerySet:
     the CSV writer then handles nothing but text and numbers."""
     text = CharField()
     return rows.annotate(
-        assigned_on_text=Cast("assigned_on", text),
-        due_date_text=Cast("due_date", text),
-        started_on_text=Cast("started_on", text),
-        completed_on_text=Cast("completed_on", text),
+        **{
+            f"{column.field}_text": Cast(column.field, text)
+            for column in COLUMNS
+            if column.kind == DATE
+        }
     ).values_list(*CSV_COLUMNS)
 
 
@@ -394,21 +236,14 @@ def completion_tuples(rows: QuerySet[Enrolment], *, chunk_size: int = 2000) -> I
                 yield from chunk
 
 
-@dataclass(frozen=True)
 class CompletionRow:
-    """One row on the report page."""
+    """One row on the report page: each column's value as an attribute named by its key
+    (row.name, row.due, ...), and as (column, value) pairs in order (row.cells)."""
 
-    name: str
-    email: str
-    team: str | None
-    course: str
-    status: str
-    progress: int
-    assigned_on: date | None
-    due_date: date | None
-    started_on: date | None
-    completed_on: date | None
-    certificate_code: str | None
+    def __init__(self, values: Iterable) -> None:
+        self.cells = list(zip(COLUMNS, values, strict=True))
+        for column, value in self.cells:
+            setattr(self, column.key, value)
 
     @property
     def status_label(self) -> str:
@@ -424,7 +259,7 @@ class CompletionRow:
 
 
 def completion_page_rows(values: Iterable[tuple]) -> list[CompletionRow]:
-    return [CompletionRow(*row) for row in values]
+    return [CompletionRow(row) for row in values]
 
 
 # --- Dashboard ----------------------------------------------------------------------------------
@@ -511,7 +346,7 @@ def dashboard_figures(
     this_week = today - timedelta(days=today.weekday())
     first_week = this_week - timedelta(weeks=weeks - 1)
     recent = Case(
-        When(completed_at__gte=_day_start(first_week), then=TruncWeek("completed_at")),
+        When(completed_at__gte=day_start(first_week), then=TruncWeek("completed_at")),
         default=Value(None),
     )
     groups = (

@@ -24,6 +24,8 @@ from people.links import absolute_url
 from people.models import AuditAction, Organisation, Team, User
 
 from . import selectors
+from .columns import COLUMNS
+from .filters import CompletionFilterSet
 from .models import (
     ExportFormat,
     ExportJob,
@@ -412,7 +414,7 @@ def export_job_create(
     *,
     requester: User,
     organisation: Organisation,
-    filters: selectors.ReportFilters,
+    filters: CompletionFilterSet,
     format: str,
 ) -> ExportJob:
     """Record the job and hand it to the worker; the requester watches its page."""
@@ -422,7 +424,7 @@ def export_job_create(
     job = ExportJob.objects.create(
         requester=requester,
         organisation=organisation,
-        filters=filters.as_dict(),
+        filters=filters.stored(),
         format=format,
         created_at=now,
         expires_at=now + EXPORT_TTL,
@@ -438,7 +440,7 @@ def export_record(
     *,
     actor: User | None,
     organisation: Organisation,
-    filters: selectors.ReportFilters,
+    filters: CompletionFilterSet,
     format: str,
     job: ExportJob | None = None,
 ) -> None:
@@ -448,14 +450,9 @@ def export_record(
         action=AuditAction.HR_EXPORT,
         organisation=organisation,
         target=job,
-        details={"format": str(format), "filters": filters.as_dict()},
+        details={"format": str(format), "filters": filters.stored()},
         # The filters in words as they read now: the team or course may later be renamed.
-        labels={
-            "filters": "; ".join(
-                selectors.filters_description(organisation=organisation, filters=filters)
-            )
-            or _("none (everyone)")
-        },
+        labels={"filters": "; ".join(filters.description()) or _("none (everyone)")},
     )
 
 
@@ -498,8 +495,11 @@ def export_job_run(*, job_id) -> ExportJob | None:
 
 
 def _export_build(job: ExportJob) -> None:
-    filters = selectors.ReportFilters.from_dict(job.filters)
-    rows = selectors.completion_rows(organisation=job.organisation, filters=filters)
+    filters = CompletionFilterSet.from_values(job.filters, organisation=job.organisation)
+    if not filters.is_valid():
+        # A team or course gone since the job was asked for: the file would not be what was asked.
+        raise ValueError(f"The export's filters are no longer valid: {filters.errors.as_json()}")
+    rows = selectors.completion_rows(filters=filters)
     with translation.override(settings.LANGUAGE_CODE), tempfile.TemporaryFile() as handle:
         if job.format == ExportFormat.PDF:
             total = rows.count()
@@ -532,7 +532,7 @@ def _export_build(job: ExportJob) -> None:
 def summary_context(
     *,
     organisation: Organisation,
-    filters: selectors.ReportFilters,
+    filters: CompletionFilterSet,
     rows,
     total: int,
     row_limit: int = PDF_ROW_LIMIT,
@@ -541,15 +541,16 @@ def summary_context(
     from .charts import pdf_bars, pdf_legend, pdf_weeks
 
     dashboard = selectors.dashboard_figures(
-        enrolments=selectors.filtered_enrolments(organisation=organisation, filters=filters)
+        enrolments=selectors.filtered_enrolments(filters=filters)
     )
     first = selectors.completion_page_rows(selectors.completion_values(rows)[:row_limit])
     return {
         "organisation": organisation,
         "generated_at": timezone.localtime(),
-        "filters": selectors.filters_description(organisation=organisation, filters=filters),
+        "filters": filters.description(),
         "dashboard": dashboard,
         "total": total,
+        "columns": [column for column in COLUMNS if column.in_pdf],
         "rows": first,
         "row_limit": row_limit,
         "legend": pdf_legend(),

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import (
     FileResponse,
     Http404,
@@ -27,7 +27,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -37,14 +37,10 @@ from people.roles import Role
 
 from . import selectors, services
 from .charts import completion_bars_svg, weekly_columns_svg
+from .columns import COLUMNS
 from .exports import csv_chunks, export_filename
-from .forms import (
-    AssignForm,
-    ExportForm,
-    OrganisationPickForm,
-    ReminderSettingsForm,
-    ReportFilterForm,
-)
+from .filters import CompletionFilterSet
+from .forms import AssignForm, ExportFormatForm, OrganisationPickForm, ReminderSettingsForm
 from .models import ExportStatus, ReminderKind, ReminderSettings
 
 PAGE_SIZE = 50
@@ -169,73 +165,66 @@ class SortLink:
     state: str  # "ascending", "descending" or "" (aria-sort)
 
 
-COLUMNS = [
-    ("name", gettext_lazy("Name")),
-    ("email", gettext_lazy("E-mail")),
-    ("team", gettext_lazy("Team")),
-    ("course", gettext_lazy("Course")),
-    ("status", gettext_lazy("Status")),
-    ("progress", gettext_lazy("Progress")),
-    ("assigned", gettext_lazy("Assigned")),
-    ("due", gettext_lazy("Due")),
-    ("started", gettext_lazy("Started")),
-    ("completed", gettext_lazy("Completed")),
-    ("certificate", gettext_lazy("Certificate")),
-]
-
-
-def _filter_query(request: HttpRequest, **changes) -> QueryDict:
-    query = request.GET.copy()
-    query.pop("page", None)
-    for key, value in changes.items():
-        if value is None:
-            query.pop(key, None)
-        else:
-            query[key] = value
-    return query
-
-
-def _sort_links(request: HttpRequest, current: str) -> list[SortLink]:
+def _sort_links(query: QueryDict, current: str) -> list[SortLink]:
+    """A link per column heading: sort by it, or the other way if it is the sort already."""
     links = []
-    for key, label in COLUMNS:
-        if current == key:
-            state, target = "ascending", f"-{key}"
-        elif current == f"-{key}":
-            state, target = "descending", key
+    for column in COLUMNS:
+        if current == column.key:
+            state, target = "ascending", f"-{column.key}"
+        elif current == f"-{column.key}":
+            state, target = "descending", column.key
         else:
-            state, target = "", key
-        links.append(
-            SortLink(str(label), "?" + _filter_query(request, sort=target).urlencode(), state)
-        )
+            state, target = "", column.key
+        linked = query.copy()
+        linked["sort"] = target
+        links.append(SortLink(str(column.label), "?" + linked.urlencode(), state))
     return links
+
+
+def _page(request: HttpRequest, paginator: Paginator):
+    """The asked-for page; for a page that does not exist, the nearest one, saying so."""
+    asked = request.GET.get("page") or 1
+    try:
+        return paginator.page(asked)
+    except (PageNotAnInteger, EmptyPage):
+        page = paginator.get_page(asked)
+        messages.warning(
+            request,
+            _("There is no page “%(asked)s”; this is page %(number)s of %(pages)s.")
+            % {"asked": str(asked)[:20], "number": page.number, "pages": paginator.num_pages},
+        )
+        return page
 
 
 @hr_view
 @require_GET
 def completions(request: HttpRequest, scope: HRScope) -> HttpResponse:
-    form = ReportFilterForm(request.GET, organisation=scope.organisation)
-    context = _context(scope, "report", form=form)
-    if form.is_valid():
-        filters = form.filters()
-        rows = selectors.completion_rows(organisation=scope.organisation, filters=filters)
-        count = selectors.filtered_enrolments(
-            organisation=scope.organisation, filters=filters
-        ).count()  # counted without the joins and subqueries that only the shown rows need
+    filters = CompletionFilterSet(request.GET, organisation=scope.organisation)
+    if filters.unknown_sort:
+        messages.warning(
+            request,
+            _("The report cannot be sorted by “%(sort)s”; it is sorted by name.")
+            % {"sort": filters.unknown_sort[:40]},
+        )
+    context = _context(scope, "report", form=filters.form)
+    if filters.is_valid():
+        rows = selectors.completion_rows(filters=filters)
+        # Counted without the joins and subqueries that only the shown rows need.
+        count = selectors.filtered_enrolments(filters=filters).count()
         paginator = CountedPaginator(selectors.completion_values(rows), PAGE_SIZE, count=count)
-        page = paginator.get_page(request.GET.get("page"))
-        query = _filter_query(request)
+        page = _page(request, paginator)
+        query = filters.data.copy()  # what was asked, less the page and an unknown sort
+        query.pop("page", None)
         context.update(
             page=page,
             rows=selectors.completion_page_rows(page.object_list),
-            sort_links=_sort_links(request, filters.sort),
+            sort_links=_sort_links(query, filters.sort_key),
             page_query=query.urlencode(),
             csv_url=reverse("reports:export_csv") + "?" + query.urlencode(),
             export_fields=[(key, value) for key, value in query.items() if key != "organisation"],
             export_action=scope.url("reports:export_start"),
             recent_exports=selectors.recent_export_jobs(user=request.user),
-            filters_text=selectors.filters_description(
-                organisation=scope.organisation, filters=filters
-            ),
+            filters_text=filters.description(),
         )
     return TemplateResponse(request, "reports/completions.html", context)
 
@@ -244,11 +233,10 @@ def completions(request: HttpRequest, scope: HRScope) -> HttpResponse:
 @require_GET
 def export_csv(request: HttpRequest, scope: HRScope) -> HttpResponse:
     """Exactly the report's rows, streamed: the header goes out before the query has run."""
-    form = ReportFilterForm(request.GET, organisation=scope.organisation)
-    if not form.is_valid():
+    filters = CompletionFilterSet(request.GET, organisation=scope.organisation)
+    if not filters.is_valid():
         return redirect(reverse("reports:completions") + "?" + request.GET.urlencode())
-    filters = form.filters()
-    rows = selectors.completion_rows(organisation=scope.organisation, filters=filters)
+    rows = selectors.completion_rows(filters=filters)
     services.export_record(
         actor=request.user, organisation=scope.organisation, filters=filters, format="csv"
     )
@@ -263,14 +251,15 @@ def export_csv(request: HttpRequest, scope: HRScope) -> HttpResponse:
 @hr_view
 @require_POST
 def export_start(request: HttpRequest, scope: HRScope) -> HttpResponse:
-    form = ExportForm(request.POST, organisation=scope.organisation)
-    if not form.is_valid():
+    filters = CompletionFilterSet(request.POST, organisation=scope.organisation)
+    form = ExportFormatForm(request.POST)
+    if not (filters.is_valid() and form.is_valid()):
         messages.error(request, _("Those filters could not be used; please choose them again."))
         return redirect(scope.url("reports:completions"))
     job = services.export_job_create(
         requester=request.user,
         organisation=scope.organisation,
-        filters=form.filters(),
+        filters=filters,
         format=form.cleaned_data["format"],
     )
     return redirect(scope.url("reports:export_status", job.pk))
@@ -294,9 +283,9 @@ def export_status(request: HttpRequest, scope: HRScope, job_id) -> HttpResponse:
         status_url=reverse("reports:export_status_json", args=[job.pk]),
         download_url=reverse("reports:export_download", args=[job.pk]),
         report_url=scope.url("reports:completions"),
-        filters_text=selectors.filters_description(
-            organisation=job.organisation, filters=selectors.ReportFilters.from_dict(job.filters)
-        ),
+        filters_text=CompletionFilterSet.from_values(
+            job.filters, organisation=job.organisation
+        ).description(),
     )
     return TemplateResponse(request, "reports/export_status.html", context)
 

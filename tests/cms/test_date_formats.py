@@ -31,6 +31,7 @@ from courses.services import enrolment_get_or_create
 from people.roles import Role
 from reports import selectors as report_selectors
 from reports.exports import pdf_summary
+from reports.filters import CompletionFilterSet
 from reports.models import ExportJob
 from reports.services import assignment_create, reminder_message, summary_context
 
@@ -238,8 +239,8 @@ def test_the_certificate_pdf_writes_dates_one_way():
 
 
 def test_the_hr_summary_pdf_writes_dates_one_way(org_a, world):
-    filters = report_selectors.ReportFilters.from_dict(world["job"].filters)
-    rows = report_selectors.completion_rows(organisation=org_a, filters=filters)
+    filters = CompletionFilterSet.from_values(world["job"].filters, organisation=org_a)
+    rows = report_selectors.completion_rows(filters=filters)
     context = summary_context(organisation=org_a, filters=filters, rows=rows, total=rows.count())
     text = pdf_text(pdf_summary(context))
     assert "Customers first" in text

@@ -15,8 +15,8 @@ from helpers import soup
 from reports_helpers import enrol, file_bytes
 
 from reports import services
+from reports.filters import CompletionFilterSet
 from reports.models import ExportJob, ExportStatus
-from reports.selectors import ReportFilters
 from reports.tasks import export_build
 
 
@@ -31,7 +31,7 @@ def pending_job(hr, org_a, fmt="xlsx", **extra) -> ExportJob:
     return ExportJob.objects.create(
         requester=hr,
         organisation=org_a,
-        filters=ReportFilters().as_dict(),
+        filters=CompletionFilterSet(organisation=org_a).stored(),
         format=fmt,
         expires_at=now + timedelta(hours=1),
         **extra,

@@ -13,7 +13,8 @@ from helpers import signed_in
 from certificates.models import Certificate
 from courses.models import CoursePage, Enrolment, ModuleProgress
 from people.models import Organisation, User
-from reports.selectors import ReportFilters, Status, completion_rows
+from reports.filters import CompletionFilterSet
+from reports.selectors import Status, completion_rows
 
 
 def test_seed_scale_creates_learners_courses_and_a_spread_of_statuses(capsys):
@@ -39,7 +40,7 @@ def test_seed_scale_creates_learners_courses_and_a_spread_of_statuses(capsys):
     assert courses.count() == 4 and all(course.live for course in courses)
     assert Enrolment.objects.filter(user__organisation=organisation).count() == 180
     statuses = set(
-        completion_rows(organisation=organisation, filters=ReportFilters()).values_list(
+        completion_rows(filters=CompletionFilterSet(organisation=organisation)).values_list(
             "status", flat=True
         )
     )

@@ -12,8 +12,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from people.models import Organisation, Team
 from reports import selectors, services
+from reports.columns import DEFAULT_SORT
 from reports.exports import csv_write, xlsx_write
-from reports.selectors import NO_TEAM, SORTS, ReportFilters, Status
+from reports.filters import DATE_FIELDS, DEFAULT_DATE_FIELD, SORT_CHOICES, CompletionFilterSet
+from reports.selectors import NO_TEAM, Status
 
 
 def _date(value: str) -> date:
@@ -35,37 +37,38 @@ class Command(BaseCommand):
         parser.add_argument("--team", default="", help="A team name, or 'none' for no team.")
         parser.add_argument("--course", type=int, help="A course's page id.")
         parser.add_argument("--status", choices=[key for key, _label in Status.CHOICES])
-        parser.add_argument(
-            "--dates", choices=["assigned", "due", "started", "completed"], default="assigned"
-        )
+        parser.add_argument("--dates", choices=list(DATE_FIELDS), default=DEFAULT_DATE_FIELD)
         parser.add_argument("--from", dest="date_from", type=_date)
         parser.add_argument("--to", dest="date_to", type=_date)
-        parser.add_argument(
-            "--sort", default="name", choices=[*SORTS, *(f"-{key}" for key in SORTS)]
-        )
+        parser.add_argument("--sort", default=DEFAULT_SORT, choices=sorted(SORT_CHOICES))
 
     def handle(self, *args, **options):
         organisation = Organisation.objects.filter(slug=options["organisation"]).first()
         if organisation is None:
             raise CommandError(f"No organisation with the slug {options['organisation']!r}.")
-        team = ""
-        if options["team"] == NO_TEAM:
-            team = NO_TEAM
-        elif options["team"]:
-            found = Team.objects.filter(organisation=organisation, name=options["team"]).first()
+        team = options["team"]
+        if team and team != NO_TEAM:
+            found = Team.objects.filter(organisation=organisation, name=team).first()
             if found is None:
-                raise CommandError(f"{organisation} has no team {options['team']!r}.")
+                raise CommandError(f"{organisation} has no team {team!r}.")
             team = str(found.pk)
-        filters = ReportFilters(
-            team=team,
-            course=options["course"],
-            status=options["status"] or "",
-            date_field=options["dates"],
-            date_from=options["date_from"],
-            date_to=options["date_to"],
-            sort=options["sort"],
-        )
-        rows = selectors.completion_rows(organisation=organisation, filters=filters)
+        # The HR page's own filters, so a choice means the same here (and is checked the same).
+        data = {
+            "team": team,
+            "course": options["course"],
+            "status": options["status"],
+            "date_field": options["dates"],
+            "date_from": options["date_from"],
+            "date_to": options["date_to"],
+            "sort": options["sort"],
+        }
+        filters = CompletionFilterSet.from_values(data, organisation=organisation)
+        if not filters.is_valid():
+            errors = "; ".join(
+                f"{name}: {' '.join(messages)}" for name, messages in filters.errors.items()
+            )
+            raise CommandError(f"Those filters cannot be used: {errors}")
+        rows = selectors.completion_rows(filters=filters)
         output = options["output"]
         if options["format"] == "xlsx":
             if output == "-":
