@@ -17,11 +17,11 @@ TEXT, STATUS, PERCENT, DATE, CODE = "text", "status", "percent", "date", "code"
 @dataclass(frozen=True)
 class Column:
     key: str  # ?sort=<key> (or -<key>), and the attribute of a CompletionRow
-    label: Promise  # the heading on the page and in the PDF
+    label: Promise  # the heading on the page
     field: str  # the value: a column of the completion rows (selectors.completion_values)
     order_by: tuple[str, ...]  # what sorting by this column orders by, blanks last
     kind: str = TEXT
-    file_label: Promise | None = None  # the heading in the CSV and XLSX, where it differs
+    file_label: Promise | None = None  # the heading in the CSV, XLSX and PDF, where it differs
     width: int = 12  # in the XLSX, in characters
     in_pdf: bool = True
     css: str = ""  # an extra class of the page's cell (text cells wrap)
