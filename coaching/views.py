@@ -24,8 +24,8 @@ from assessments.models import Dimension
 from assessments.selectors import dimension_names
 from courses.attitude import my_attitude
 from courses.models import CoursePage, ModulePage
-from courses.roleplay import attempt_state
 from courses.selectors import course_visible_to
+from courses.steps.roleplay import attempt_state
 
 from . import selectors, services
 from .forms import AnswerForm, FollowUpForm, GoalForm, NoteForm, QuestionForm, ReviewForm

@@ -13,7 +13,7 @@ from wagtail import hooks
 
 from assessments.selectors import dimension_names
 from courses.attitude import ATTITUDE_SOURCES_HOOK, AttitudeSource
-from courses.roleplay import STEP_NOTES_HOOK
+from courses.steps.roleplay import STEP_NOTES_HOOK
 
 from .selectors import coach_ratings_by_course, rating_rows, reviews_for_steps
 from .viewsets import CohortViewSet

@@ -38,6 +38,11 @@ def course_visible_to(*, user: User, course: CoursePage) -> bool:
     return visible_courses(user=user).filter(pk=course.pk).exists()
 
 
+def enrolment_for(*, user: User, course: CoursePage) -> Enrolment | None:
+    """The learner's enrolment on the course, if they enrolled (a read never creates one)."""
+    return Enrolment.objects.filter(user=user, course=course).first()
+
+
 def live_modules_of(*, courses: list[CoursePage]) -> dict[int, list[ModulePage]]:
     """Live modules per course id, in the authored order, for any number of courses in one query."""
     by_path = {course.path: course.pk for course in courses}

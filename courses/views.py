@@ -19,11 +19,11 @@ from assessments.models import Response
 from assessments.selectors import course_questionnaire_pending, course_response_exists
 
 from . import selectors, services
-from .assessment import assessment_state, assessment_submit
 from .attitude import my_attitude
-from .forms import ReflectionForm
 from .models import CoursePage, ModulePage
-from .roleplay import attempt_state, reply_draft, roleplay_post, roleplay_state, step_notes_add
+from .steps import ModuleVisit, enrolment_for_request, handler_for
+from .steps.roleplay import attempt_state, step_notes_add
+from .steps.self_assessment import assessment_state, assessment_submit
 
 
 @never_cache
@@ -60,53 +60,6 @@ def enrol(request: HttpRequest, course_id: int) -> HttpResponse:
     return redirect(card.continue_url or course.get_url(request))
 
 
-class ModuleVisit:
-    """Everything a module view needs, looked up with the visitor's rights checked."""
-
-    def __init__(self, request: HttpRequest, module: ModulePage):
-        # Routing cached the course on the module (no query); a module reached otherwise reads it.
-        course = module.get_parent().specific
-        if (
-            not isinstance(course, CoursePage)
-            or not course.live
-            or not selectors.course_visible_to(user=request.user, course=course)
-        ):
-            raise Http404
-        self.request = request
-        self.module = module
-        self.course = course
-        self.enrolment = services.enrolment_get_or_create(user=request.user, course=course)
-        self.steps = list(module.steps)
-        self.progress = self.enrolment.module_progress.filter(module=module).first()
-        self.done_ids = set(self.progress.completed_step_ids) if self.progress else set()
-        siblings = selectors.live_modules_of(courses=[course])[course.pk]
-        self.position = next((i for i, m in enumerate(siblings, start=1) if m.pk == module.pk), 0)
-        self.module_total = len(siblings)
-        self.next_module = siblings[self.position] if self.position < len(siblings) else None
-
-    @property
-    def completed(self) -> bool:
-        return bool(self.progress and self.progress.completed_at)
-
-    def first_open_step(self) -> int:
-        for number, step in enumerate(self.steps, start=1):
-            if step.id not in self.done_ids:
-                return number
-        return len(self.steps)
-
-    def reachable(self, number: int) -> bool:
-        """A step is open once every step before it is done (or the module was completed)."""
-        if self.completed or number == 1:
-            return True
-        return all(step.id in self.done_ids for step in self.steps[: number - 1])
-
-    def step_url(self, number: int) -> str:
-        return selectors.module_step_url(module=self.module, number=number, request=self.request)
-
-    def done_url(self) -> str:
-        return self.module.get_url(self.request) + self.module.reverse_subpage("done")
-
-
 def _visit_or_login(request: HttpRequest, module: ModulePage) -> ModuleVisit | HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -134,8 +87,9 @@ def module_overview(request: HttpRequest, *, module: ModulePage) -> HttpResponse
     if isinstance(visit, HttpResponse):
         return visit
     resume = 1
-    if visit.enrolment.resume_module_id == module.pk and not visit.completed:
-        resume = visit.enrolment.resume_step
+    enrolment = visit.enrolment
+    if enrolment and enrolment.resume_module_id == module.pk and not visit.completed:
+        resume = enrolment.resume_step
     context = module.get_context(request)
     context.update(
         visit=visit,
@@ -152,125 +106,29 @@ def module_step(request: HttpRequest, *, module: ModulePage, number: int) -> Htt
         return visit
     if number < 1 or not visit.steps:
         raise Http404
-    if number > len(visit.steps):
-        # A stale link (the author removed steps since): go on from where the learner is.
+    if number > len(visit.steps) or not visit.reachable(number):
+        # Not open yet, or a stale link (the author removed steps since): go on from where
+        # the learner is.
         return redirect(visit.step_url(visit.first_open_step()))
-    if not visit.reachable(number):
-        return redirect(visit.step_url(visit.first_open_step()))
-    step = visit.steps[number - 1]
-    is_reflection = step.block_type == "reflection"
-    scenario = step.value.get("scenario") if step.block_type == "roleplay" else None
-    if scenario is not None and not scenario.live:
-        scenario = None  # unpublished since: the step shows a notice and can be passed
-    answers = (
-        selectors.reflection_answers(enrolment=visit.enrolment, module=module)
-        if is_reflection
-        else {}
-    )
-    form = None
-    if is_reflection:
-        saved = answers.get(step.id)
-        form = ReflectionForm(
-            request.POST if request.method == "POST" else None,
-            initial={"answer": saved.answer if saved else ""},
-            min_length=step.value.min_length,
-            prompt=step.value["prompt"],
-        )
-
-    questionnaire = (
-        step.value.get("questionnaire") if step.block_type == "self_assessment" else None
-    )
-    if questionnaire is not None and not questionnaire.live:
-        questionnaire = None
-    assessment = None
-    refused = (
-        False  # a refused questionnaire is shown again with its answers, not handled as "next"
-    )
-    if questionnaire is not None:
-        posted = None
-        if request.method == "POST" and "assessment" in request.POST:
-            error = assessment_submit(
-                user=request.user,
-                questionnaire=questionnaire,
-                page_id=module.pk,
-                step_id=step.id,
-                posted=request.POST,
-            )
-            if not error:
-                return redirect(visit.step_url(number) + "#assessment")
-            messages.error(request, error)
-            posted = request.POST  # show the form again with every answer already given
-        assessment = assessment_state(
-            user=request.user,
-            questionnaire=questionnaire,
-            page_id=module.pk,
-            step_id=step.id,
-            posted=posted,
-        )
-        refused = posted is not None
-
-    if request.method == "POST" and "roleplay" in request.POST:
-        if scenario is None:
-            messages.error(request, _("This role-play is no longer available."))
-        else:
-            roleplay_post(request, scenario=scenario, page_id=module.pk, step_id=step.id)
-        return redirect(visit.step_url(number) + "#roleplay-now")
-
-    roleplay = (
-        roleplay_state(user=request.user, scenario=scenario, page_id=module.pk, step_id=step.id)
-        if scenario is not None
-        else None
-    )
-    # One answer to "may the learner go on?", for the button the step offers and for the POST:
-    # a role-play is played to an ending first (one that is no longer published can be passed).
-    roleplay_open = roleplay is not None and not roleplay.has_finished_attempt
-
-    if request.method == "POST" and not refused:
-        action = request.POST.get("action", "next")
-        if action == "back":
-            if form is not None and form.draft():
-                services.reflection_save(
-                    enrolment=visit.enrolment,
-                    module=module,
-                    step_id=step.id,
-                    prompt=step.value["prompt"],
-                    answer=form.draft(),
-                )
-            return redirect(visit.step_url(max(number - 1, 1)))
-        if assessment is not None and not assessment.done:
-            messages.error(request, _("Rate every statement and save before you move on."))
-            return redirect(visit.step_url(number) + "#assessment")
-        if roleplay_open:
-            messages.error(request, _("Play the role-play to an ending before you move on."))
-            return redirect(visit.step_url(number) + "#roleplay")
-        if form is None or form.is_valid():
-            reflection = (step.value["prompt"], form.cleaned_data["answer"]) if form else None
-            services.module_step_complete(
-                enrolment=visit.enrolment, module=module, step_id=step.id, reflection=reflection
-            )
-            if number < len(visit.steps):
-                return redirect(visit.step_url(number + 1))
-            return redirect(visit.done_url())
-    elif request.method not in ("GET", "POST"):
+    if request.method not in ("GET", "POST"):
         return HttpResponse(status=405)
-
-    services.module_step_visit(enrolment=visit.enrolment, module=module, number=number)
+    handler = handler_for(visit, number)
+    if request.method == "POST" and (response := handler.post()) is not None:
+        return response
+    if visit.enrolment is not None:  # only an enrolled learner has a place to come back to
+        services.module_step_visit(enrolment=visit.enrolment, module=module, number=number)
     total = len(visit.steps)
     context = module.get_context(request)
     context.update(
         visit=visit,
-        step=step,
+        step=handler.block,
         number=number,
         total=total,
         percent=round(100 * (number - 1) / total) if total else 0,
-        form=form,
-        roleplay=roleplay,
-        roleplay_open=roleplay_open,
-        assessment=assessment,
-        reply_draft=reply_draft(request, roleplay) if roleplay else "",
         back_url=visit.step_url(number - 1) if number > 1 else module.get_url(request),
         is_last=number == total,
-        step_done=step.id in visit.done_ids,
+        step_done=handler.block.id in visit.done_ids,
+        **handler.context(),
     )
     return TemplateResponse(request, "courses/module_step.html", context)
 
@@ -333,8 +191,8 @@ def course_questionnaire(request: HttpRequest, course_id: int, phase: str) -> Ht
     )
     if questionnaire is None or not questionnaire.live:
         raise Http404
-    enrolment = services.enrolment_get_or_create(user=request.user, course=course)
-    if phase == Response.AFTER and enrolment.completed_at is None:
+    enrolment = enrolment_for_request(request, course)
+    if phase == Response.AFTER and (enrolment is None or enrolment.completed_at is None):
         messages.info(request, _("The questionnaire after the course opens when you finish it."))
         return redirect(course.get_url(request))
     next_url = request.POST.get("next") or request.GET.get("next") or ""

@@ -1,15 +1,23 @@
-"""The self-assessment module step: the courses side of taking a questionnaire."""
+"""The self-assessment step: the courses side of taking a questionnaire.
+
+`assessment_state` and `assessment_submit` also serve the course's own before/after questionnaire.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from assessments import selectors as assessment_selectors
 from assessments import services as assessment_services
 from assessments.charts import Bar, profile_svg
 from assessments.models import Questionnaire, Response
+
+from .base import PublishedSnippetStep, register
 
 
 @dataclass
@@ -103,3 +111,46 @@ def assessment_submit(
     except assessment_services.QuestionnaireError as error:
         return str(error)
     return ""
+
+
+@register("self_assessment")
+class SelfAssessmentStep(PublishedSnippetStep):
+    """Answered and saved before Next; one unpublished since can be passed."""
+
+    posted = None  # answers refused on this request, shown again as given
+
+    def state_of(self, snippet: Questionnaire) -> AssessmentState:
+        return assessment_state(
+            user=self.request.user,
+            questionnaire=snippet,
+            page_id=self.visit.module.pk,
+            step_id=self.block.id,
+            posted=self.posted,
+        )
+
+    def state_done(self, state: AssessmentState) -> bool:
+        return state.done
+
+    def post(self) -> HttpResponse | None:
+        if self.snippet is None or "assessment" not in self.request.POST:
+            return super().post()
+        error = assessment_submit(
+            user=self.request.user,
+            questionnaire=self.snippet,
+            page_id=self.visit.module.pk,
+            step_id=self.block.id,
+            posted=self.request.POST,
+        )
+        if not error:
+            return redirect(self.url + "#assessment")
+        messages.error(self.request, error)
+        # Refused: shown again with every answer already given, not handled as "next".
+        self.posted = self.request.POST
+        return None
+
+    def not_done(self) -> HttpResponse:
+        messages.error(self.request, _("Rate every statement and save before you move on."))
+        return redirect(self.url + "#assessment")
+
+    def context(self) -> dict:
+        return {"assessment": self.state}

@@ -1,11 +1,12 @@
-"""The role-play module step: the courses side of playing a scenario (scenarios does the rules)."""
+"""The role-play step: the courses side of playing a scenario (scenarios does the rules)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from django.contrib import messages
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -15,6 +16,8 @@ from scenarios import selectors as scenario_selectors
 from scenarios import services as scenario_services
 from scenarios.graph import CHOICE, FREE_TEXT, Choice, Graph, Node
 from scenarios.models import Attempt, Scenario
+
+from .base import PublishedSnippetStep, register
 
 DRAFT_KEY = "roleplay_reply_draft"
 
@@ -217,3 +220,46 @@ def reply_draft(request: HttpRequest, state: RolePlayState) -> str:
     if draft.get("scenario") != state.scenario.pk or draft.get("node") != state.node.key:
         return ""
     return str(draft.get("text", ""))
+
+
+@register("roleplay")
+class RolePlayStep(PublishedSnippetStep):
+    """Played to an ending before Next; one unpublished since can be passed, with a notice."""
+
+    def state_of(self, snippet: Scenario) -> RolePlayState:
+        return roleplay_state(
+            user=self.request.user,
+            scenario=snippet,
+            page_id=self.visit.module.pk,
+            step_id=self.block.id,
+        )
+
+    def state_done(self, state: RolePlayState) -> bool:
+        # The one answer to "may the learner go on?", for the button offered and for the POST.
+        return state.has_finished_attempt
+
+    def post(self) -> HttpResponse | None:
+        if "roleplay" not in self.request.POST:
+            return super().post()
+        if self.snippet is None:
+            messages.error(self.request, _("This role-play is no longer available."))
+        else:
+            roleplay_post(
+                self.request,
+                scenario=self.snippet,
+                page_id=self.visit.module.pk,
+                step_id=self.block.id,
+            )
+        return redirect(self.url + "#roleplay-now")
+
+    def not_done(self) -> HttpResponse:
+        messages.error(self.request, _("Play the role-play to an ending before you move on."))
+        return redirect(self.url + "#roleplay")
+
+    def context(self) -> dict:
+        state = self.state
+        return {
+            "roleplay": state,
+            "roleplay_open": not self.done(),
+            "reply_draft": reply_draft(self.request, state) if state else "",
+        }
