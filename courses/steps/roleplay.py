@@ -258,8 +258,15 @@ class RolePlayStep(PublishedSnippetStep):
 
     def context(self) -> dict:
         state = self.state
+        hint = None
+        if not self.done():
+            hint = (
+                _("Play the conversation to an ending to go on.")
+                if state.started
+                else _("Start the conversation and play it to an ending to go on.")
+            )
         return {
             "roleplay": state,
-            "roleplay_open": not self.done(),
+            "next_hint": hint,  # shown instead of Next until the step can be passed
             "reply_draft": reply_draft(self.request, state) if state else "",
         }

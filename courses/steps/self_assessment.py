@@ -153,4 +153,5 @@ class SelfAssessmentStep(PublishedSnippetStep):
         return redirect(self.url + "#assessment")
 
     def context(self) -> dict:
-        return {"assessment": self.state}
+        hint = None if self.done() else _("Rate every statement and save your answers to go on.")
+        return {"assessment": self.state, "next_hint": hint}

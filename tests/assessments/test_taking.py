@@ -307,6 +307,24 @@ def test_next_is_refused_until_the_questionnaire_is_saved(
     assert module.steps[0].id in done_ids(learner, module)
 
 
+def test_the_step_offers_next_only_once_the_answers_are_saved(
+    learner_client, module, questionnaire
+):
+    """Before saving, the step says what to do instead of offering a Next it would refuse."""
+    url = step_url(module, 1)
+
+    before = learner_client.get(url)
+    going_on = page(before).select("button[name=action][value=next]")
+    assert going_on == []
+    assert "Rate every statement and save your answers to go on." in page(before).get_text(" ")
+
+    learner_client.post(url, answers(questionnaire, ANSWERS))
+    after = learner_client.get(url)
+    [next_button] = page(after).select("button[name=action][value=next]")
+    assert next_button.get_text(strip=True) == "Next"
+    assert "save your answers to go on" not in page(after).get_text(" ")
+
+
 # --- privacy ------------------------------------------------------------------------------------
 
 
