@@ -1,0 +1,123 @@
+"""The role-play editor in Chromium: a 40-node conversation opens as headings, the author opens
+one node, edits it and publishes; that node changed and every other node is saved unchanged."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from django.test import Client
+from factories import UserFactory
+
+from assessments.models import Dimension
+from people.roles import Role
+from scenarios.models import Scenario
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SIZE = 40
+
+
+def items(values: list) -> list[dict]:
+    """A list block's items stored with their ids, as the editor saves them (ids compared too)."""
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
+
+
+def conversation(size: int) -> list[dict]:
+    """`size` choice nodes in a row (three choices each, with points), then an ending."""
+    nodes = []
+    for i in range(size):
+        nxt = f"n{i + 1}" if i + 1 < size else "end"
+        choices = [
+            {
+                "text": f"Answer {c} to line {i}.",
+                "next_key": nxt,
+                "feedback": "What this answer showed.",
+                "reaction": "",
+                "mood": str(c - 1),
+                "points": items([{"dimension": "empathy", "points": c - 1}]),
+                "condition": {"dimension": "", "minimum": None},
+            }
+            for c in range(3)
+        ]
+        value = {"key": f"n{i}", "speaker": "customer", "text": f"Line {i}?", "choices": items(choices)}
+        nodes.append({"type": "choice", "value": value})
+    ending = {"key": "end", "speaker": "narrator", "text": "Bye", "outcome": "Done"}
+    nodes.append({"type": "ending", "value": {**ending, "tone": "good", "debrief": "Well done"}})
+    return nodes
+
+
+@pytest.fixture
+def editor(page, live_server):
+    """A published 40-node scenario and the browser signed in to the admin as a coach."""
+    Dimension.objects.create(name="Empathy", slug="empathy", sort_order=1)
+    coach = UserFactory(roles=[Role.COACH], email="coach@editor.example")
+    scenario = Scenario(
+        title="Forty nodes",
+        persona_name="Anil",
+        persona_situation="His car is late.",
+        start_key="n0",
+        nodes=conversation(SIZE),
+    )
+    scenario.save()
+    scenario.save_revision().publish()
+    client = Client()
+    client.force_login(coach)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page.set_default_timeout(60_000)
+    page.goto(f"/admin/snippets/scenarios/scenario/edit/{scenario.pk}/")
+    return Scenario.objects.get(pk=scenario.pk)
+
+
+def saved_nodes(scenario: Scenario) -> list[dict]:
+    return list(Scenario.objects.get(pk=scenario.pk).nodes.raw_data)
+
+
+def node_toggle(page, block_id: str):
+    return page.locator(f'[data-panel-toggle][aria-controls="block-{block_id}-content"]')
+
+
+def publish(page) -> None:
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.locator("button[name='action-publish']").click()
+    page.wait_for_load_state("load")
+
+
+def test_an_edited_node_is_saved_and_every_other_node_unchanged(editor, page):
+    before = saved_nodes(editor)
+    target = before[17]
+    # Unopened nodes are headings: none of their text fields is drawn yet.
+    assert page.locator("textarea[name^='nodes-']").count() == 0
+    assert page.locator(f"#block-{target['id']}-heading").inner_text().split()[-1] == "n17"
+
+    node_toggle(page, target["id"]).click()
+    text = page.locator("textarea[name='nodes-17-value-text']")
+    assert text.input_value() == "Line 17?"
+    text.fill("Line 17, edited in the browser?")
+    publish(page)
+
+    after = saved_nodes(editor)
+    assert after[17]["value"]["text"] == "Line 17, edited in the browser?"
+    edited = {**target, "value": {**target["value"], "text": "Line 17, edited in the browser?"}}
+    assert after == [*before[:17], edited, *before[18:]]
+
+
+def test_an_error_opens_the_node_it_is_on_and_saves_nothing(editor, page):
+    before = saved_nodes(editor)
+    node_toggle(page, before[5]["id"]).click()
+    page.locator("input[name='nodes-5-value-key']").fill("Not A Key")
+    publish(page)
+
+    key = page.locator("input[name='nodes-5-value-key']")
+    assert key.is_visible()  # its node is open again, the error beside the field
+    field = page.locator("[data-contentpath='key']", has=key)
+    assert "lowercase letters" in field.inner_text()
+    assert node_toggle(page, before[6]["id"]).get_attribute("aria-expanded") == "false"
+    assert saved_nodes(editor) == before
+
+    # Fixed, the same form publishes: the other nodes came back through the error unchanged.
+    key.fill("n5")
+    publish(page)
+    assert saved_nodes(editor) == before
