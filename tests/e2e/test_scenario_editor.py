@@ -121,3 +121,26 @@ def test_an_error_opens_the_node_it_is_on_and_saves_nothing(editor, page):
     key.fill("n5")
     publish(page)
     assert saved_nodes(editor) == before
+
+
+def latest_revision(scenario: Scenario) -> tuple:
+    revision = Scenario.objects.get(pk=scenario.pk).latest_revision
+    return revision.pk, revision.created_at
+
+
+def test_opening_a_node_is_no_edit_to_autosave_but_typing_in_it_is(editor, page):
+    before = latest_revision(editor)
+    target = saved_nodes(editor)[3]
+    page.wait_for_timeout(3_000)  # the editor notes the form as loaded after 2 s
+    node_toggle(page, target["id"]).click()
+    page.locator("textarea[name='nodes-3-value-text']").wait_for()
+    page.wait_for_timeout(3_000)  # autosave looks every 0.5 s
+    assert latest_revision(editor) == before
+
+    page.locator("textarea[name='nodes-3-value-text']").fill("Autosaved?")
+    for _ in range(40):
+        if latest_revision(editor) != before:
+            break
+        page.wait_for_timeout(250)
+    assert latest_revision(editor) != before
+    assert "Autosaved?" in str(Scenario.objects.get(pk=editor.pk).latest_revision.content)
