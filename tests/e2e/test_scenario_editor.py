@@ -40,8 +40,8 @@ def conversation(size: int) -> list[dict]:
             }
             for c in range(3)
         ]
-        value = {"key": f"n{i}", "speaker": "customer", "text": f"Line {i}?", "choices": items(choices)}
-        nodes.append({"type": "choice", "value": value})
+        value = {"key": f"n{i}", "speaker": "customer", "text": f"Line {i}?"}
+        nodes.append({"type": "choice", "value": {**value, "choices": items(choices)}})
     ending = {"key": "end", "speaker": "narrator", "text": "Bye", "outcome": "Done"}
     nodes.append({"type": "ending", "value": {**ending, "tone": "good", "debrief": "Well done"}})
     return nodes
@@ -144,3 +144,38 @@ def test_opening_a_node_is_no_edit_to_autosave_but_typing_in_it_is(editor, page)
         page.wait_for_timeout(250)
     assert latest_revision(editor) != before
     assert "Autosaved?" in str(Scenario.objects.get(pk=editor.pk).latest_revision.content)
+
+
+def node_action(page, block_id: str, action: str):
+    return (
+        page.locator(f"#block-{block_id}-section")
+        .locator(f"[data-streamfield-action='{action}']")
+        .first
+    )
+
+
+def draft_nodes(scenario: Scenario) -> list[dict]:
+    return list(Scenario.objects.get(pk=scenario.pk).get_latest_revision_as_object().nodes.raw_data)
+
+
+def test_unopened_nodes_duplicated_moved_and_added_to_are_saved_as_a_draft(editor, page):
+    before = saved_nodes(editor)
+    node_action(page, before[2]["id"], "DUPLICATE").click()
+    node_action(page, before[5]["id"], "MOVE_UP").click()
+    page.locator("button.c-sf-add-button").last.click()
+    page.get_by_role("option", name="Ending").click()
+    page.locator("input[name$='-value-key']:visible").last.fill("extra")
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_load_state("load")
+
+    after = draft_nodes(editor)
+    duplicate = after[3]
+    assert duplicate["id"] != before[2]["id"]
+    assert duplicate["value"]["key"] == "n2"
+    assert [c["value"]["text"] for c in duplicate["value"]["choices"]] == [
+        c["value"]["text"] for c in before[2]["value"]["choices"]
+    ]
+    assert after[:3] == before[:3]
+    assert after[4:7] == [before[3], before[5], before[4]]
+    assert after[7:-1] == before[6:]
+    assert after[-1]["type"] == "ending" and after[-1]["value"]["key"] == "extra"
