@@ -20,6 +20,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.append(str(Path(__file__).resolve().parent.parent / "tests"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
 # Playwright's sync API runs an event loop in this thread; the ORM calls stay synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -30,6 +31,7 @@ django.setup()
 
 from common import measure, with_test_database
 from django.test import Client
+from factories import chain_conversation  # tests/factories.py: the same data as the tests
 
 SIZES = [4, 12, 40]
 CHOICES_PER_NODE = 3
@@ -59,33 +61,6 @@ def drawing(name: str):
     return every_field_drawn() if name.endswith(ALL_DRAWN) else nullcontext()
 
 
-def conversation(length: int) -> list[dict]:
-    """`length` choice nodes in a row, each choice with points and a condition, then an ending."""
-    nodes = []
-    for i in range(length):
-        nxt = f"n{i + 1}" if i + 1 < length else "end"
-        choices = [
-            {
-                "text": f"Answer {c} to the customer's line {i}.",
-                "next_key": nxt,
-                "feedback": "What this answer showed.",
-                "reaction": "The customer's shoulders drop.",
-                "mood": "1",
-                "points": [
-                    {"dimension": "empathy", "points": 1},
-                    {"dimension": "ownership", "points": -1},
-                ],
-                "condition": {"dimension": "", "minimum": None},
-            }
-            for c in range(CHOICES_PER_NODE)
-        ]
-        value = {"key": f"n{i}", "speaker": "customer", "text": "Hello?", "choices": choices}
-        nodes.append({"type": "choice", "value": value})
-    ending = {"key": "end", "speaker": "customer", "text": "Bye", "outcome": "Done"}
-    nodes.append({"type": "ending", "value": {**ending, "tone": "good", "debrief": "Debrief"}})
-    return nodes
-
-
 def build() -> tuple[object, dict[str, str]]:
     from assessments.models import Dimension
     from certificates.models import CertificateTemplate
@@ -111,7 +86,7 @@ def build() -> tuple[object, dict[str, str]]:
             persona_name="Anil",
             persona_situation="His car is late.",
             start_key="n0",
-            nodes=conversation(size),
+            nodes=chain_conversation(size, choices_per_node=CHOICES_PER_NODE),
         )
         scenario.save()
         scenario.save_revision().publish()

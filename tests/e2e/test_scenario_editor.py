@@ -3,11 +3,9 @@ one node, edits it and publishes; that node changed and every other node is save
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from django.test import Client
-from factories import UserFactory
+from factories import UserFactory, chain_conversation
 
 from assessments.models import Dimension
 from people.roles import Role
@@ -18,46 +16,18 @@ pytestmark = pytest.mark.django_db(transaction=True)
 SIZE = 40
 
 
-def items(values: list) -> list[dict]:
-    """A list block's items stored with their ids, as the editor saves them (ids compared too)."""
-    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
-
-
-def conversation(size: int) -> list[dict]:
-    """`size` choice nodes in a row (three choices each, with points), then an ending."""
-    nodes = []
-    for i in range(size):
-        nxt = f"n{i + 1}" if i + 1 < size else "end"
-        choices = [
-            {
-                "text": f"Answer {c} to line {i}.",
-                "next_key": nxt,
-                "feedback": "What this answer showed.",
-                "reaction": "",
-                "mood": str(c - 1),
-                "points": items([{"dimension": "empathy", "points": c - 1}]),
-                "condition": {"dimension": "", "minimum": None},
-            }
-            for c in range(3)
-        ]
-        value = {"key": f"n{i}", "speaker": "customer", "text": f"Line {i}?"}
-        nodes.append({"type": "choice", "value": {**value, "choices": items(choices)}})
-    ending = {"key": "end", "speaker": "narrator", "text": "Bye", "outcome": "Done"}
-    nodes.append({"type": "ending", "value": {**ending, "tone": "good", "debrief": "Well done"}})
-    return nodes
-
-
 @pytest.fixture
 def editor(page, live_server):
     """A published 40-node scenario and the browser signed in to the admin as a coach."""
     Dimension.objects.create(name="Empathy", slug="empathy", sort_order=1)
+    Dimension.objects.create(name="Ownership", slug="ownership", sort_order=2)
     coach = UserFactory(roles=[Role.COACH], email="coach@editor.example")
     scenario = Scenario(
         title="Forty nodes",
         persona_name="Anil",
         persona_situation="His car is late.",
         start_key="n0",
-        nodes=conversation(SIZE),
+        nodes=chain_conversation(SIZE),
     )
     scenario.save()
     scenario.save_revision().publish()
