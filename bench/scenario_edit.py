@@ -1,20 +1,26 @@
 """The scenario editor must open about as fast as a plain snippet editor, whatever the graph size.
 
-Prints, for the role-play editor with a 4-node and a 40-node conversation (three choices a node,
-each with points and a condition) against the certificate template editor (a plain snippet form,
-the baseline): queries and median server time of GET (Django test client), then, in Chromium
-against a live server, the median time until the page's load event (its script has drawn every
-field by then) and the number of layouts the browser had to make. Ratios are to the baseline
-measured in the same run. Uses a throwaway database; skips the browser part without Chromium.
+Prints, for the role-play editor with a 4-, 12- and 40-node conversation (three choices a node,
+each with points and a condition; the demo scenarios have 10-20 nodes) against the certificate
+template editor (a plain snippet form, the baseline): queries and median server time of GET
+(Django test client), then, in Chromium against a live server, the time until the page's load
+event (its script has drawn the editor by then) on the first open (a fresh browser profile: no
+cached static files) and the median of later opens, and the number of layouts the browser made.
+Each scenario is measured twice: as the editor draws it (a node's fields once it is opened) and,
+for comparison, with every node's fields drawn as the page opens (Wagtail's StructBlock, as
+before scenarios/static/scenarios/nodes.js). Ratios are to the baseline measured in the same run.
+Uses a throwaway database; skips the browser part without Chromium.
 """
 
 import os
 import shutil
 import statistics
 import sys
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.append(str(Path(__file__).resolve().parent.parent / "tests"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
 # Playwright's sync API runs an event loop in this thread; the ORM calls stay synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -25,38 +31,34 @@ django.setup()
 
 from common import measure, with_test_database
 from django.test import Client
+from factories import chain_conversation  # tests/factories.py: the same data as the tests
 
-SIZES = [4, 40]
+SIZES = [4, 12, 40]
 CHOICES_PER_NODE = 3
 BROWSER_RUNS = 7
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ALL_DRAWN = " (all drawn)"
+LOAD_END = "performance.getEntriesByType('navigation')[0].loadEventEnd"
 
 
-def conversation(length: int) -> list[dict]:
-    """`length` choice nodes in a row, each choice with points and a condition, then an ending."""
-    nodes = []
-    for i in range(length):
-        nxt = f"n{i + 1}" if i + 1 < length else "end"
-        choices = [
-            {
-                "text": f"Answer {c} to the customer's line {i}.",
-                "next_key": nxt,
-                "feedback": "What this answer showed.",
-                "reaction": "The customer's shoulders drop.",
-                "mood": "1",
-                "points": [
-                    {"dimension": "empathy", "points": 1},
-                    {"dimension": "ownership", "points": -1},
-                ],
-                "condition": {"dimension": "", "minimum": None},
-            }
-            for c in range(CHOICES_PER_NODE)
-        ]
-        value = {"key": f"n{i}", "speaker": "customer", "text": "Hello?", "choices": choices}
-        nodes.append({"type": "choice", "value": value})
-    ending = {"key": "end", "speaker": "customer", "text": "Bye", "outcome": "Done"}
-    nodes.append({"type": "ending", "value": {**ending, "tone": "good", "debrief": "Debrief"}})
-    return nodes
+@contextmanager
+def every_field_drawn():
+    """Nodes drawn by Wagtail's own StructBlock definition: every field as the page opens."""
+    from wagtail.admin.telepath import registry
+    from wagtail.blocks.struct_block import StructBlockAdapter
+
+    from scenarios.blocks import BaseNodeBlock
+
+    lazy = registry.adapters[BaseNodeBlock]
+    registry.adapters[BaseNodeBlock] = StructBlockAdapter()
+    try:
+        yield
+    finally:
+        registry.adapters[BaseNodeBlock] = lazy
+
+
+def drawing(name: str):
+    return every_field_drawn() if name.endswith(ALL_DRAWN) else nullcontext()
 
 
 def build() -> tuple[object, dict[str, str]]:
@@ -84,16 +86,18 @@ def build() -> tuple[object, dict[str, str]]:
             persona_name="Anil",
             persona_situation="His car is late.",
             start_key="n0",
-            nodes=conversation(size),
+            nodes=chain_conversation(size, choices_per_node=CHOICES_PER_NODE),
         )
         scenario.save()
         scenario.save_revision().publish()
-        urls[f"scenario, {size} nodes"] = f"{snippets}/scenarios/scenario/edit/{scenario.pk}/"
+        url = f"{snippets}/scenarios/scenario/edit/{scenario.pk}/"
+        urls[f"scenario, {size} nodes"] = url
+        urls[f"scenario, {size} nodes{ALL_DRAWN}"] = url
     return coach, urls
 
 
-def browser_times(client: Client, urls: dict[str, str]) -> dict[str, tuple[float, float]]:
-    """Per page: (median ms to the load event, median layouts), in Chromium on a live server."""
+def browser_times(client: Client, urls: dict[str, str]) -> dict[str, tuple[float, float, float]]:
+    """Per page, in Chromium on a live server: browser_measure's figures."""
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
         print(f"(no Chromium at {CHROMIUM}: browser figures skipped)")
         return {}
@@ -119,32 +123,37 @@ def browser_times(client: Client, urls: dict[str, str]) -> dict[str, tuple[float
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
             )
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
             cookie = client.cookies["sessionid"].value
-            context.add_cookies([{"name": "sessionid", "value": cookie, "url": base}])
-            page = context.new_page()
-            page.set_default_timeout(180_000)  # a slow editor is what this measures
-            cdp = context.new_cdp_session(page)
-            cdp.send("Performance.enable")
             for name, url in urls.items():
-                page.goto(base + url, wait_until="load")  # warm: static files, templates
-                times, layouts = [], []
-                for _ in range(BROWSER_RUNS):
-                    page.goto(base + url, wait_until="load")
-                    times.append(
-                        page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
-                    )
-                    metrics = {
-                        m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]
-                    }
-                    layouts.append(metrics["LayoutCount"])
-                results[name] = (statistics.median(times), statistics.median(layouts))
+                with drawing(name):
+                    results[name] = browser_measure(browser, base, url, cookie)
             browser.close()
     finally:
         server.terminate()
         for conn in shared.values():
             conn.dec_thread_sharing()
     return results
+
+
+def browser_measure(browser, base: str, url: str, cookie: str) -> tuple[float, float, float]:
+    """(ms to the load event on the first open, median ms of later opens, median layouts)."""
+    # A context per page: the first open fetches every static file afresh.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies([{"name": "sessionid", "value": cookie, "url": base}])
+    page = context.new_page()
+    page.set_default_timeout(180_000)  # a slow editor is what this measures
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    page.goto(base + url, wait_until="load")
+    first = page.evaluate(LOAD_END)
+    times, layouts = [], []
+    for _ in range(BROWSER_RUNS):
+        page.goto(base + url, wait_until="load")
+        times.append(page.evaluate(LOAD_END))
+        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+        layouts.append(metrics["LayoutCount"])
+    context.close()
+    return first, statistics.median(times), statistics.median(layouts)
 
 
 def main() -> None:
@@ -155,19 +164,23 @@ def run() -> None:
     coach, urls = build()
     client = Client()
     client.force_login(coach)
-    served = {name: measure(client, url) for name, url in urls.items()}
+    served = {}
+    for name, url in urls.items():
+        with drawing(name):
+            served[name] = measure(client, url)
     shown = browser_times(client, urls)
     base = "certificate template"
     print(
-        f"{'editor':<22}{'queries':>8}{'server ms':>11}{'ratio':>7}"
-        f"{'browser ms':>12}{'ratio':>7}{'layouts':>9}"
+        f"{'editor':<34}{'queries':>8}{'server ms':>11}{'ratio':>7}"
+        f"{'first ms':>10}{'ratio':>7}{'browser ms':>12}{'ratio':>7}{'layouts':>9}"
     )
     for name in urls:
         queries, median = served[name]
-        line = f"{name:<22}{queries:>8}{median * 1000:>11.1f}{median / served[base][1]:>7.2f}"
+        line = f"{name:<34}{queries:>8}{median * 1000:>11.1f}{median / served[base][1]:>7.2f}"
         if name in shown:
-            load, layouts = shown[name]
-            line += f"{load:>12.0f}{load / shown[base][0]:>7.2f}{layouts:>9.0f}"
+            first, load, layouts = shown[name]
+            line += f"{first:>10.0f}{first / shown[base][0]:>7.2f}"
+            line += f"{load:>12.0f}{load / shown[base][1]:>7.2f}{layouts:>9.0f}"
         print(line)
 
 

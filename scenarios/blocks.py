@@ -1,16 +1,22 @@
 """The conversation graph as authored in the admin: a list of nodes of three kinds.
 
-A conversation holds hundreds of fields (a 40-node graph: about 1,700), all drawn at once by the
-editor's script, so each field must be cheap to draw: text fields are plain textareas that CSS
-grows with their text, and the dimension selects read the dimensions once per request, not once
-per value.
+A conversation holds hundreds of fields (a 40-node graph: about 1,700). The editor draws a node's
+fields only when the author opens it (NodeBlockAdapter, scenarios/static/scenarios/nodes.js); an
+unopened node submits its stored value as one hidden field. The fields drawn are cheap: text fields
+are plain textareas that CSS grows with their text, and the dimension selects read the dimensions
+once per request, not once per value.
 """
+
+import json
 
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.staticfiles import versioned_static
+from wagtail.admin.telepath import register
+from wagtail.blocks.struct_block import StructBlockAdapter
 
 from assessments.selectors import dimension_choices
 
@@ -144,10 +150,39 @@ class ChoiceBlock(blocks.StructBlock):
         help_text = _("One answer the learner can give, and what it leads to.")
 
 
+# Form state key (scenarios/static/scenarios/nodes.js) and input suffix of a node's stored value.
+STORED_STATE = "__stored__"
+STORED_INPUT = "stored"
+
+
 class BaseNodeBlock(blocks.StructBlock):
+    """A node of the conversation; its fields are drawn in the editor once the author opens it.
+
+    Its form state carries the node's stored value too, and an unopened node posts that back as
+    one hidden `<prefix>-stored` field (validated like any other node's value), so a 40-node
+    editor opens with 40 headings rather than 1,700 fields.
+    """
+
     key = NodeKeyBlock(label=_("Key"))
     speaker = blocks.ChoiceBlock(label=_("Who speaks"), choices=SPEAKERS, default="customer")
     text = GrowingTextBlock(label=_("What they say"), max_length=1000)
+
+    def get_form_state(self, value):
+        return {**super().get_form_state(value), STORED_STATE: self.get_prep_value(value)}
+
+    def value_from_datadict(self, data, files, prefix):
+        stored = data.get(f"{prefix}-{STORED_INPUT}")
+        if stored is not None:
+            try:
+                return self.to_python(json.loads(stored))
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass  # not a stored value: read the fields (none posted: a node left empty)
+        return super().value_from_datadict(data, files, prefix)
+
+    def value_omitted_from_data(self, data, files, prefix):
+        return f"{prefix}-{STORED_INPUT}" not in data and super().value_omitted_from_data(
+            data, files, prefix
+        )
 
 
 class ChoiceNodeBlock(BaseNodeBlock):
@@ -205,3 +240,16 @@ class ScenarioNodesBlock(blocks.StreamBlock):
         # graph's editor lays out a list of headings, not every field of every node.
         collapsed = True
         help_text = _("The nodes of the conversation; choices point at other nodes by key.")
+
+
+class NodeBlockAdapter(StructBlockAdapter):
+    """A node is drawn by scenarios/static/scenarios/nodes.js: its fields only once opened."""
+
+    js_constructor = "scenarios.blocks.NodeBlock"
+
+    @cached_property
+    def media(self):
+        return super().media + forms.Media(js=[versioned_static("scenarios/nodes.js")])
+
+
+register(NodeBlockAdapter(), BaseNodeBlock)

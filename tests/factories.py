@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 import factory
 import wagtail_factories
@@ -199,3 +200,38 @@ class CertificateFactory(DjangoModelFactory):
     learner_name = factory.LazyAttribute(lambda o: o.user.full_name)
     course_title = factory.LazyAttribute(lambda o: o.course.title)
     completed_on = datetime.date(2026, 1, 15)
+
+
+def list_items(values: list) -> list[dict]:
+    """A list block's items stored with their ids, as the admin's editor saves them."""
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
+
+
+def chain_conversation(length: int, *, choices_per_node: int = 3) -> list[dict]:
+    """Raw nodes of a role-play: `length` choice nodes "n0".. in a row, each choice with points
+    on "empathy" and "ownership" and an empty condition, then the ending "end"."""
+    nodes = []
+    for i in range(length):
+        following = f"n{i + 1}" if i + 1 < length else "end"
+        choices = [
+            {
+                "text": f"Answer {c} to line {i}.",
+                "next_key": following,
+                "feedback": "What this answer showed.",
+                "reaction": "The customer's shoulders drop.",
+                "mood": "1",
+                "points": list_items(
+                    [
+                        {"dimension": "empathy", "points": 1},
+                        {"dimension": "ownership", "points": -1},
+                    ]
+                ),
+                "condition": {"dimension": "", "minimum": None},
+            }
+            for c in range(choices_per_node)
+        ]
+        value = {"key": f"n{i}", "speaker": "customer", "text": f"Line {i}?"}
+        nodes.append({"type": "choice", "value": {**value, "choices": list_items(choices)}})
+    ending = {"key": "end", "speaker": "customer", "text": "Bye", "outcome": "Done"}
+    nodes.append({"type": "ending", "value": {**ending, "tone": "good", "debrief": "Debrief"}})
+    return nodes
