@@ -43,7 +43,7 @@ class ReportFilterForm(forms.Form):
     team = forms.ChoiceField(label=_("Team"), required=False)
     course = forms.TypedChoiceField(label=_("Course"), required=False, coerce=int, empty_value=None)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Any status")), *Status.CHOICES]
+        label=_("Status"), required=False, choices=[("", _("Any status")), *Status.choices]
     )
     date_field = forms.ChoiceField(
         label=_("Dates"),

@@ -34,7 +34,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--team", default="", help="A team name, or 'none' for no team.")
         parser.add_argument("--course", type=int, help="A course's page id.")
-        parser.add_argument("--status", choices=[key for key, _label in Status.CHOICES])
+        parser.add_argument("--status", choices=Status.values)
         parser.add_argument(
             "--dates", choices=["assigned", "due", "started", "completed"], default="assigned"
         )
