@@ -10,13 +10,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import CoursePage, Enrolment, ModuleProgress, ReflectionAnswer
+from courses.models import (
+    CoursePage,
+    Enrolment,
+    EnrolmentStatus,
+    ModuleProgress,
+    ReflectionAnswer,
+)
 from courses.selectors import live_modules_of
 from people.models import User
 from people.roles import Role
@@ -92,6 +99,20 @@ def learner_cohorts(*, learner: User) -> list[Cohort]:
 # --- progress at a glance ---------------------------------------------------------------------
 
 
+class LearnerStatus(models.TextChoices):
+    """A learner's standing in a cohort, over all of the cohort's courses.
+
+    Built from each enrolment's EnrolmentStatus (completed, overdue) and the cohort's calendar:
+    "behind" is overdue on a course, or trailing the calendar by more than PACE_TOLERANCE.
+    The values double as CSS class names.
+    """
+
+    FINISHED = "finished", _("Finished")
+    BEHIND = "behind", _("Behind")
+    NOT_STARTED = "not-started", _("Not started")
+    ON_TRACK = "on-track", _("On track")
+
+
 @dataclass
 class LearnerProgress:
     learner: User
@@ -118,25 +139,18 @@ class LearnerProgress:
         return self.overdue or self.percent + PACE_TOLERANCE < self.expected
 
     @property
-    def status(self) -> str:
+    def status(self) -> LearnerStatus:
         if self.finished:
-            return "finished"
+            return LearnerStatus.FINISHED
         if self.behind:
-            return "behind"
+            return LearnerStatus.BEHIND
         if not self.started:
-            return "not-started"
-        return "on-track"
+            return LearnerStatus.NOT_STARTED
+        return LearnerStatus.ON_TRACK
 
     @property
     def status_label(self) -> str:
-        return str(
-            {
-                "finished": _("Finished"),
-                "behind": _("Behind"),
-                "not-started": _("Not started"),
-                "on-track": _("On track"),
-            }[self.status]
-        )
+        return str(self.status.label)
 
 
 @dataclass
@@ -156,11 +170,11 @@ class CohortProgress:
 
     @property
     def on_track(self) -> list[LearnerProgress]:
-        return [row for row in self.rows if row.status == "on-track"]
+        return [row for row in self.rows if row.status == LearnerStatus.ON_TRACK]
 
     @property
     def not_started(self) -> list[LearnerProgress]:
-        return [row for row in self.rows if row.status == "not-started"]
+        return [row for row in self.rows if row.status == LearnerStatus.NOT_STARTED]
 
 
 def expected_percent(*, starts_on: date, ends_on: date, today: date) -> int:
@@ -201,9 +215,9 @@ def cohorts_progress(
     )
     enrolments = {
         (e.user_id, e.course_id): e
-        for e in Enrolment.objects.filter(
-            user_id__in=learner_ids, course_id__in=cohort_courses
-        ).only("id", "user_id", "course_id", "started_at", "completed_at", "due_date")
+        for e in Enrolment.objects.filter(user_id__in=learner_ids, course_id__in=cohort_courses)
+        .only("id", "user_id", "course_id", "started_at", "completed_at", "due_date")
+        .with_status(today)
     }
     live_module_ids = [module.pk for ms in modules.values() for module in ms]
     done: dict[tuple[int, int], int] = defaultdict(int)
@@ -239,9 +253,9 @@ def cohorts_progress(
                 if enrolment is None:
                     continue
                 row.started = row.started or enrolment.started_at is not None
-                if enrolment.completed_at:
+                if enrolment.status == EnrolmentStatus.COMPLETED:
                     row.courses_done += 1
-                elif enrolment.due_date and enrolment.due_date < today:
+                elif enrolment.status == EnrolmentStatus.OVERDUE:
                     row.overdue = True
             row.started = row.started or row.modules_done > 0
             progress.rows.append(row)
@@ -256,19 +270,19 @@ class CourseRow:
     modules_done: int
     due_date: date | None
     completed_at: datetime | None
+    status: EnrolmentStatus | None  # None: not enrolled
 
     @property
     def overdue(self) -> bool:
-        return bool(
-            self.due_date and not self.completed_at and self.due_date < timezone.localdate()
-        )
+        return self.status == EnrolmentStatus.OVERDUE
 
 
 def learner_course_progress(*, learner: User, courses: list[CoursePage]) -> list[CourseRow]:
     """Per course: modules done of total, due date, completion (three queries)."""
     modules = live_modules_of(courses=courses)
     enrolments = {
-        e.course_id: e for e in Enrolment.objects.filter(user=learner, course__in=courses)
+        e.course_id: e
+        for e in Enrolment.objects.filter(user=learner, course__in=courses).with_status()
     }
     done = dict(
         ModuleProgress.objects.filter(
@@ -292,6 +306,7 @@ def learner_course_progress(*, learner: User, courses: list[CoursePage]) -> list
                 modules_done=min(done.get(course.pk, 0), total),
                 due_date=enrolment.due_date if enrolment else None,
                 completed_at=enrolment.completed_at if enrolment else None,
+                status=EnrolmentStatus(enrolment.status) if enrolment else None,
             )
         )
     return rows

@@ -10,7 +10,6 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage, ReflectionAnswer
 from people.audit import audit_record
@@ -141,9 +140,7 @@ def _course_of_module(module_id: int | None) -> CoursePage | None:
     if not module_id:
         return None
     module = ModulePage.objects.filter(pk=module_id).only("path").first()
-    if module is None:
-        return None
-    return CoursePage.objects.filter(path=module.path[: -Page.steplen]).first()
+    return module.course if module is not None else None
 
 
 def rubric_of(step: AttemptStep) -> tuple[str, ...]:
@@ -358,8 +355,9 @@ def cohort_for_question(*, learner: User, module: ModulePage | None) -> Cohort |
     """The cohort whose coaches get the question: the one running the module's course, if any."""
     cohorts = Cohort.objects.filter(learners=learner, organisation_id=learner.organisation_id)
     if module is not None:
-        course_path = module.path[: -Page.steplen]
-        running = cohorts.filter(courses__path=course_path).order_by("-starts_on").first()
+        # The module's course as a subquery: no query of its own.
+        course = CoursePage.objects.parent_of(module)
+        running = cohorts.filter(courses__in=course).order_by("-starts_on").first()
         if running is not None:
             return running
     return cohorts.order_by("-starts_on", "pk").first()

@@ -18,7 +18,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
 
 from assessments.models import Dimension
 from assessments.selectors import dimension_names
@@ -572,8 +571,8 @@ def _module_for(request: HttpRequest, raw_id: str | None) -> ModulePage | None:
     module = ModulePage.objects.live().filter(pk=module_id).first()
     if module is None:
         return None
-    course = CoursePage.objects.live().filter(path=module.path[: -Page.steplen]).first()
-    if course is None or not course_visible_to(user=request.user, course=course):
+    course = module.course
+    if course is None or not course.live or not course_visible_to(user=request.user, course=course):
         return None
     return module
 

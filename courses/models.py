@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -13,6 +14,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, ModuleStepsBlock
+from .querysets import EnrolmentQuerySet, ModulePageManager
+from .querysets import EnrolmentStatus as EnrolmentStatus  # other apps read it from here
 
 
 def route_to_child(parent: Page, child_model: type[Page], request: HttpRequest, path_components):
@@ -180,6 +183,8 @@ class ModulePage(RoutablePageMixin, Page):
     )
     steps = StreamField(ModuleStepsBlock(), verbose_name=_("steps"))
 
+    objects = ModulePageManager()
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -198,6 +203,17 @@ class ModulePage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("module")
+
+    @cached_property
+    def course(self) -> CoursePage | None:
+        """The course the module sits in (its parent page, specific, live or not).
+
+        No query when routing cached the parent on the module, else one.
+        """
+        parent = getattr(self, "_cached_parent_obj", None)
+        if isinstance(parent, CoursePage):
+            return parent
+        return CoursePage.objects.parent_of(self).first()
 
     @property
     def step_count(self) -> int:
@@ -315,6 +331,8 @@ class Enrolment(models.Model):
         ModulePage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     resume_step = models.PositiveSmallIntegerField(default=1)
+
+    objects = EnrolmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("enrolment")

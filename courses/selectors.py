@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Q, QuerySet
-from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,9 +15,14 @@ from assessments.models import Response
 from assessments.selectors import course_responses_given
 from people.models import User
 
-from .models import CoursePage, Enrolment, ModulePage, ModuleProgress, ReflectionAnswer
-
-STEPLEN = Page.steplen
+from .models import (
+    CoursePage,
+    Enrolment,
+    EnrolmentStatus,
+    ModulePage,
+    ModuleProgress,
+    ReflectionAnswer,
+)
 
 
 def visible_courses(*, user: User) -> QuerySet[CoursePage]:
@@ -49,15 +53,11 @@ def live_modules_of(*, courses: list[CoursePage]) -> dict[int, list[ModulePage]]
     result: dict[int, list[ModulePage]] = {course.pk: [] for course in courses}
     if not by_path:
         return result
-    modules = (
-        ModulePage.objects.live()
-        .annotate(parent_path=Substr("path", 1, Length("path") - STEPLEN))
-        .filter(parent_path__in=list(by_path))
-        .only("id", "path", "depth", "title", "slug", "url_path", "summary", "estimated_minutes")
-        .order_by("path")
+    modules = ModulePage.objects.live_in(courses).only(
+        "id", "path", "depth", "title", "slug", "url_path", "summary", "estimated_minutes"
     )
     for module in modules:
-        result[by_path[module.parent_path]].append(module)
+        result[by_path[module.course_path]].append(module)
     return result
 
 
@@ -112,8 +112,13 @@ class CourseProgress:
         return round(100 * self.done / self.total) if self.total else 0
 
     @property
+    def status(self) -> EnrolmentStatus | None:
+        """The enrolment's status (the selectors read enrolments `with_status()`); None if none."""
+        return EnrolmentStatus(self.enrolment.status) if self.enrolment else None
+
+    @property
     def completed(self) -> bool:
-        return bool(self.enrolment and self.enrolment.completed_at)
+        return self.status == EnrolmentStatus.COMPLETED
 
     @property
     def started(self) -> bool:
@@ -125,7 +130,7 @@ class CourseProgress:
 
     @property
     def overdue(self) -> bool:
-        return bool(self.due_date and not self.completed and self.due_date < timezone.localdate())
+        return self.status == EnrolmentStatus.OVERDUE
 
     @property
     def days_left(self) -> int | None:
@@ -189,6 +194,7 @@ def learner_courses(*, user: User, request: HttpRequest | None = None) -> list[C
     """The learner's enrolled courses with progress: three queries however many courses."""
     enrolments = list(
         Enrolment.objects.filter(user=user, course__in=visible_courses(user=user))
+        .with_status()
         .select_related("course")
         .order_by("completed_at", "due_date", "-enrolled_at")
     )
@@ -242,7 +248,8 @@ def catalogue_for(
     progress: dict[int, dict[int, ModuleProgress]] = {}
     if user.is_authenticated:
         enrolments = {
-            e.course_id: e for e in Enrolment.objects.filter(user=user, course__in=courses)
+            e.course_id: e
+            for e in Enrolment.objects.filter(user=user, course__in=courses).with_status()
         }
         progress = {e.pk: {} for e in enrolments.values()}
         rows = ModuleProgress.objects.filter(enrolment__in=list(progress)).only(
@@ -269,7 +276,7 @@ def catalogue_for(
 def course_overview(
     *, user: User, course: CoursePage, request: HttpRequest | None = None
 ) -> CourseProgress:
-    enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    enrolment = Enrolment.objects.filter(user=user, course=course).with_status().first()
     modules = live_modules_of(courses=[course])[course.pk]
     progress = {}
     if enrolment:

@@ -129,9 +129,7 @@ def course_completion_check(*, enrolment: Enrolment) -> bool:
     """Complete the course (once) when every live module in it is complete. True if it just did."""
     if enrolment.completed_at is not None:
         return False
-    module_ids = set(
-        ModulePage.objects.live().child_of(enrolment.course).values_list("pk", flat=True)
-    )
+    module_ids = set(ModulePage.objects.live_in([enrolment.course]).values_list("pk", flat=True))
     done_ids = set(
         ModuleProgress.objects.filter(
             enrolment=enrolment, module_id__in=module_ids, completed_at__isnull=False

@@ -66,7 +66,7 @@ from courses.models import CoursePage, ModulePage
 from courses.selectors import module_step_url
 course = CoursePage.objects.get(title={COURSE!r})
 result = [module_step_url(module=m, number=1, request=None)
-          for m in ModulePage.objects.live().child_of(course).order_by("path")]
+          for m in ModulePage.objects.live_in([course])]
 """
 
 

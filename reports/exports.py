@@ -29,7 +29,7 @@ def _text(value: str | None) -> str:
 
 
 def _status_labels() -> dict[str, str]:
-    return {key: inert(str(label)) for key, label in Status.CHOICES}
+    return {key: inert(str(label)) for key, label in Status.choices}
 
 
 def row_converter() -> Callable[[tuple], list]:

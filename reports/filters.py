@@ -90,7 +90,7 @@ class CompletionFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         empty_label=_("Any status"),
-        choices=Status.CHOICES,
+        choices=Status.choices,
         method="filter_status",
     )
     date_field = django_filters.ChoiceFilter(

@@ -26,13 +26,19 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Length, Substr, TruncDate, TruncWeek
+from django.db.models.functions import Cast, Coalesce, TruncDate, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
 from certificates.models import Certificate
-from courses.models import Assignment, CoursePage, Enrolment, ModulePage, ModuleProgress
+from courses.models import (
+    Assignment,
+    CoursePage,
+    Enrolment,
+    EnrolmentStatus,
+    ModulePage,
+    ModuleProgress,
+)
 from people.models import Organisation, Team, User
 
 from .columns import COLUMNS, DATE
@@ -50,40 +56,13 @@ if TYPE_CHECKING:
 # --- Statuses -----------------------------------------------------------------------------------
 
 
-class Status:
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    COMPLETED = "completed"
-    OVERDUE = "overdue"
-
-    CHOICES = [
-        (NOT_STARTED, _("Not started")),
-        (IN_PROGRESS, _("In progress")),
-        (COMPLETED, _("Completed")),
-        (OVERDUE, _("Overdue")),
-    ]
-    LABELS = dict(CHOICES)
+# The report's name for a learner's status on a course; the one definition lives in courses.
+Status = EnrolmentStatus
 
 
 def status_q(status: str, *, today: date) -> Q:
     """The status as plain conditions on the enrolment (index-friendly, unlike the CASE)."""
-    open_ = Q(completed_at__isnull=True)
-    not_late = Q(due_date__isnull=True) | Q(due_date__gte=today)
-    return {
-        Status.COMPLETED: Q(completed_at__isnull=False),
-        Status.OVERDUE: open_ & Q(due_date__lt=today),
-        Status.IN_PROGRESS: open_ & not_late & Q(started_at__isnull=False),
-        Status.NOT_STARTED: open_ & not_late & Q(started_at__isnull=True),
-    }[status]
-
-
-def status_expression(*, today: date) -> Case:
-    return Case(
-        When(completed_at__isnull=False, then=Value(Status.COMPLETED)),
-        When(due_date__lt=today, then=Value(Status.OVERDUE)),
-        When(started_at__isnull=False, then=Value(Status.IN_PROGRESS)),
-        default=Value(Status.NOT_STARTED),
-    )
+    return Status(status).condition(today=today)
 
 
 # --- Filters (reports.filters has what each one means) -------------------------------------------
@@ -114,13 +93,8 @@ def live_module_counts() -> tuple[dict[int, int], list[int]]:
     course_paths = dict(CoursePage.objects.values_list("path", "pk"))
     counts: dict[int, int] = {}
     module_ids: list[int] = []
-    modules = (
-        ModulePage.objects.live()
-        .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
-        .values_list("pk", "parent_path")
-    )
-    for pk, parent_path in modules:
-        course_id = course_paths.get(parent_path)
+    for pk, course_path in ModulePage.objects.live_in().values_list("pk", "course_path"):
+        course_id = course_paths.get(course_path)
         if course_id is not None:
             counts[course_id] = counts.get(course_id, 0) + 1
             module_ids.append(pk)
@@ -178,13 +152,16 @@ def completion_rows(
         .order_by()
         .values("code")[:1]
     )
-    rows = organisation_enrolments(organisation=filters.organisation).annotate(
-        status=status_expression(today=today),
-        progress=_progress_expression(counts, module_ids),
-        assigned_on=TruncDate("assigned_at"),
-        started_on=TruncDate("started_at"),
-        completed_on=TruncDate("completed_at"),
-        certificate_code=Subquery(certificate),
+    rows = (
+        organisation_enrolments(organisation=filters.organisation)
+        .with_status(today)
+        .annotate(
+            progress=_progress_expression(counts, module_ids),
+            assigned_on=TruncDate("assigned_at"),
+            started_on=TruncDate("started_at"),
+            completed_on=TruncDate("completed_at"),
+            certificate_code=Subquery(certificate),
+        )
     )
     # The filters, then the sort, which may order by any annotation above or status_rank.
     return filters.filter_queryset(rows.alias(status_rank=STATUS_RANK))
@@ -247,7 +224,7 @@ class CompletionRow:
 
     @property
     def status_label(self) -> str:
-        return str(Status.LABELS[self.status])
+        return str(Status(self.status).label)
 
     @property
     def badge_class(self) -> str:
@@ -316,17 +293,16 @@ class Dashboard:
 
 
 def _counts(today: date) -> dict:
-    open_ = Q(completed_at__isnull=True)
     return {
         "total": Count("pk"),
-        "completed": Count("pk", filter=Q(completed_at__isnull=False)),
-        "overdue": Count("pk", filter=open_ & Q(due_date__lt=today)),
-        "in_progress": Count(
-            "pk",
-            filter=open_
-            & (Q(due_date__isnull=True) | Q(due_date__gte=today))
-            & Q(started_at__isnull=False),
-        ),
+        **{
+            name: Count("pk", filter=status.condition(today=today))
+            for name, status in (
+                ("completed", Status.COMPLETED),
+                ("overdue", Status.OVERDUE),
+                ("in_progress", Status.IN_PROGRESS),
+            )
+        },
     }
 
 
@@ -508,7 +484,7 @@ def reminder_candidates(
             due_date__gte=today, due_date__lte=today + timedelta(days=policy.days_before)
         )
     else:
-        rows = rows.filter(due_date__lt=today)
+        rows = rows.filter_status(Status.OVERDUE, today=today)
     already = ReminderSent.objects.filter(
         enrolment=OuterRef("pk"), kind=kind, due_date=OuterRef("due_date")
     )

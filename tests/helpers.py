@@ -9,7 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from courses.models import ModulePage
+from courses.models import ModulePage, ModuleProgress
 
 
 def signed_in(user) -> Client:
@@ -28,6 +28,19 @@ def queries_to_get(client: Client, url: str) -> int:
 
 def modules_of(course) -> list[ModulePage]:
     return list(ModulePage.objects.child_of(course).order_by("path"))
+
+
+def modules_completed(enrolment, modules, *, at) -> None:
+    """Every step of these modules done, and the modules completed at `at`."""
+    ModuleProgress.objects.bulk_create(
+        ModuleProgress(
+            enrolment=enrolment,
+            module=module,
+            completed_step_ids=[block.id for block in module.steps],
+            completed_at=at,
+        )
+        for module in modules
+    )
 
 
 def step_url(module: ModulePage, number: int) -> str:

@@ -26,10 +26,9 @@ class ModuleVisit:
     """
 
     def __init__(self, request: HttpRequest, module: ModulePage):
-        # Routing cached the course on the module (no query); a module reached otherwise reads it.
-        course = module.get_parent().specific
+        course = module.course  # cached by routing: no query
         if (
-            not isinstance(course, CoursePage)
+            course is None
             or not course.live
             or not selectors.course_visible_to(user=request.user, course=course)
         ):

@@ -7,9 +7,9 @@ import io
 from datetime import date, timedelta
 
 from django.utils import timezone
-from helpers import modules_of
+from helpers import modules_completed, modules_of
 
-from courses.models import Enrolment, ModuleProgress
+from courses.models import Enrolment
 
 
 def enrol(
@@ -38,17 +38,7 @@ def enrol(
     if state == "completed":
         enrolment.completed_at = now - timedelta(days=1)
     enrolment.save()
-    ModuleProgress.objects.bulk_create(
-        [
-            ModuleProgress(
-                enrolment=enrolment,
-                module=module,
-                completed_step_ids=[block.id for block in module.steps],
-                completed_at=now - timedelta(days=1),
-            )
-            for module in modules[:done]
-        ]
-    )
+    modules_completed(enrolment, modules[:done], at=now - timedelta(days=1))
     return enrolment
 
 

@@ -36,7 +36,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--team", default="", help="A team name, or 'none' for no team.")
         parser.add_argument("--course", type=int, help="A course's page id.")
-        parser.add_argument("--status", choices=[key for key, _label in Status.CHOICES])
+        parser.add_argument("--status", choices=Status.values)
         parser.add_argument("--dates", choices=list(DATE_FIELDS), default=DEFAULT_DATE_FIELD)
         parser.add_argument("--from", dest="date_from", type=_date)
         parser.add_argument("--to", dest="date_to", type=_date)
