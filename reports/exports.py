@@ -16,7 +16,7 @@ from typing import IO
 
 from django.utils import timezone
 
-from people.spreadsheets import FORMULA_STARTS, inert
+from people.spreadsheets import inert
 
 from .selectors import Status, column_headers
 
@@ -34,24 +34,23 @@ def _status_labels() -> dict[str, str]:
 def row_converter() -> Callable[[tuple], tuple]:
     """One row of selectors.ROW_COLUMNS, ready for a CSV writer: text cells made inert, the
     status as its label. Dates, numbers and empty cells go as they are (the writer prints a
-    date as YYYY-MM-DD and None as nothing). Written out in full: it runs once per row."""
+    date as YYYY-MM-DD and None as nothing)."""
     labels = _status_labels()
-    starts = frozenset(FORMULA_STARTS)
 
     def convert(row: tuple) -> tuple:
         name, email, team, course, status, progress, assigned, due, started, done, code = row
         return (
-            "'" + name if name and name[0] in starts else name,
-            "'" + email if email and email[0] in starts else email,
-            "'" + team if team and team[0] in starts else team,
-            "'" + course if course and course[0] in starts else course,
+            inert(name),
+            inert(email),
+            inert(team),
+            inert(course),
             labels.get(status, status),
             progress,
             assigned,
             due,
             started,
             done,
-            "'" + code if code and code[0] in starts else code,
+            inert(code),
         )
 
     return convert
