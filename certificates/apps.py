@@ -1,12 +1,28 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from people.roles import Role
+
 
 class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "certificates"
     label = "certificates"
     verbose_name = _("Certificates")
+    # What each role may do with this app's models in the Wagtail admin (people.roles).
+    role_permissions = {
+        Role.COACH: [
+            "certificates.add_certificatetemplate",
+            "certificates.change_certificatetemplate",
+            "certificates.view_certificatetemplate",
+        ],
+        Role.PLATFORM_ADMIN: [
+            "certificates.add_certificatetemplate",
+            "certificates.change_certificatetemplate",
+            "certificates.delete_certificatetemplate",
+            "certificates.view_certificatetemplate",
+        ],
+    }
 
     def ready(self) -> None:
         from courses.signals import course_completed

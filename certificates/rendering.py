@@ -6,13 +6,12 @@ every other PDF: see courses/pdf.py.
 
 from __future__ import annotations
 
-import base64
 import re
 import string
 from dataclasses import dataclass
 from datetime import date
 
-import qrcode
+import segno
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import escape
@@ -70,39 +69,12 @@ def wording_html(wording: str, *, name: str, course: str, when: str) -> SafeStri
 def qr_svg_data_uri(url: str) -> str:
     """The URL as a vector QR code, as a data: URI that WeasyPrint draws as vector paths.
 
-    The qrcode library encodes; we draw each row as one stroked line whose dash pattern is the
-    row's runs of dark and light modules (starting with a zero-length dash when the row starts
-    light). PDF draws dash patterns natively, so a row costs WeasyPrint one short path instead
-    of a rectangle per run: the render is about 5 ms (14%) faster, and the code still scans.
+    segno encodes (mask chosen as the standard says) and writes the dark modules as one path of
+    horizontal runs, a stroke each: a few short paths for WeasyPrint, not a rectangle per module.
+    A viewBox without a fixed size, so the stylesheet's 28 mm scale it; a white quiet zone.
     """
-    # The library picks the mask as the standard says (about 4 ms): a fixed one would be faster
-    # but can leave finder-like patterns that scan worse, and this runs in the worker anyway.
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
-    code.add_data(url)
-    code.make(fit=True)
-    matrix = code.get_matrix()
-    size = len(matrix)
-    rows = []
-    for y, row in enumerate(matrix):
-        if not any(row):
-            continue  # the quiet zone
-        runs: list[int] = []
-        dark, length = True, 0
-        for cell in row:
-            if cell == dark:
-                length += 1
-            else:
-                runs.append(length)
-                dark, length = cell, 1
-        runs.append(length)
-        rows.append(f'<path d="M0 {y}.5h{size}" stroke-dasharray="{" ".join(map(str, runs))}"/>')
-    svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
-        f'width="{size}" height="{size}">'
-        f'<rect width="{size}" height="{size}" fill="#fff"/>'
-        f'<g fill="none" stroke="#000" stroke-width="1">{"".join(rows)}</g></svg>'
-    )
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("ascii")).decode("ascii")
+    code = segno.make(url, error="m", micro=False)
+    return code.svg_data_uri(border=2, omitsize=True, light="#fff", svgclass=None, lineclass=None)
 
 
 # --- The document -----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from courses.models import CoursePage, ModulePage
 from people.models import Organisation, User
-from scenarios.graph import FREE_TEXT, Graph
+from scenarios.graph import FREE_TEXT, Graph, reachable
 from scenarios.models import AttemptStep
 from scenarios.selectors import graph_for_attempt
 from scenarios.services import attempt_answer, attempt_start
@@ -95,12 +95,5 @@ def _written_reply_ensure(*, learner: User, course: CoursePage) -> None:
 
 def _nodes_reaching(graph: Graph, *, kind: str) -> set[str]:
     """Keys of nodes from which some path reaches a node of this kind (including those nodes)."""
-    reaching = {key for key, node in graph.nodes.items() if node.kind == kind}
-    changed = True
-    while changed:
-        changed = False
-        for key, node in graph.nodes.items():
-            if key not in reaching and any(s in reaching for s in node.successors()):
-                reaching.add(key)
-                changed = True
-    return reaching
+    targets = [key for key, node in graph.nodes.items() if node.kind == kind]
+    return set(reachable(graph, targets, backwards=True))

@@ -234,25 +234,6 @@ class User(AbstractBaseUser, PermissionsMixin):
         return role.value in self.role_names
 
 
-class UserSession(models.Model):
-    """Which sessions a person has open, so deactivating them ends every one at once.
-
-    Written when someone signs in; without it, ending one person's sessions would mean reading
-    every session in the store.
-    """
-
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    session_key = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("signed-in session")
-        verbose_name_plural = _("signed-in sessions")
-
-    def __str__(self) -> str:
-        return f"{self.user_id}:{self.session_key[:6]}…"
-
-
 class AuditAction(models.TextChoices):
     HR_EXPORT = "hr_export", _("HR export")
     CERTIFICATE_ISSUE = "certificate_issue", _("Certificate issued")

@@ -4,77 +4,13 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from .models import Organisation, Team, User
-from .roles import Role
-
-# What each role may do in the Wagtail admin; page permissions are granted per page tree.
-ROLE_PERMISSIONS: dict[Role, list[str]] = {
-    Role.LEARNER: [],
-    Role.COACH: [
-        "wagtailadmin.access_admin",
-        "wagtailimages.add_image",
-        "wagtailimages.change_image",
-        "wagtailimages.choose_image",
-        "scenarios.add_scenario",
-        "scenarios.change_scenario",
-        "scenarios.publish_scenario",
-        "scenarios.lock_scenario",
-        "scenarios.unlock_scenario",
-        "scenarios.view_scenario",
-        "assessments.view_dimension",
-        "assessments.add_questionnaire",
-        "assessments.change_questionnaire",
-        "assessments.publish_questionnaire",
-        "assessments.view_questionnaire",
-        "certificates.add_certificatetemplate",
-        "certificates.change_certificatetemplate",
-        "certificates.view_certificatetemplate",
-    ],
-    Role.HR: [
-        "wagtailadmin.access_admin",
-        "coaching.add_cohort",
-        "coaching.change_cohort",
-        "coaching.delete_cohort",
-        "coaching.view_cohort",
-    ],
-    Role.PLATFORM_ADMIN: [
-        "wagtailadmin.access_admin",
-        "people.add_organisation",
-        "people.change_organisation",
-        "people.delete_organisation",
-        "people.view_organisation",
-        "people.add_user",
-        "people.change_user",
-        "people.delete_user",
-        "people.view_user",
-        "assessments.add_dimension",
-        "assessments.change_dimension",
-        "assessments.view_dimension",
-        "assessments.add_questionnaire",
-        "assessments.change_questionnaire",
-        "assessments.delete_questionnaire",
-        "assessments.publish_questionnaire",
-        "assessments.view_questionnaire",
-        "scenarios.add_scenario",
-        "scenarios.change_scenario",
-        "scenarios.delete_scenario",
-        "scenarios.publish_scenario",
-        "scenarios.view_scenario",
-        "certificates.add_certificatetemplate",
-        "certificates.change_certificatetemplate",
-        "certificates.delete_certificatetemplate",
-        "certificates.view_certificatetemplate",
-        "coaching.add_cohort",
-        "coaching.change_cohort",
-        "coaching.delete_cohort",
-        "coaching.view_cohort",
-    ],
-}
+from .roles import Role, role_permissions
 
 
 def roles_ensure() -> dict[Role, Group]:
     """Create the role groups with their permissions (idempotent)."""
     groups: dict[Role, Group] = {}
-    for role, codenames in ROLE_PERMISSIONS.items():
+    for role, codenames in role_permissions().items():
         group, _created = Group.objects.get_or_create(name=role.value)
         for dotted in codenames:
             app_label, codename = dotted.split(".", 1)

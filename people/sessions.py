@@ -1,49 +1,30 @@
-"""Signed-in sessions: remember who holds which, end them all when someone is deactivated.
+"""Signed-in sessions: end them all when someone is deactivated.
 
-Django's session store cannot be searched by user. A small index (UserSession) is written on
-sign-in and removed on sign-out, so ending one person's sessions touches only their own rows,
-whatever the session engine (database, cache or cached_db with Redis in production).
+Django's session store cannot be searched by user. allauth.usersessions keeps an index
+(UserSession) written on every sign-in, so ending one person's sessions touches only their own
+rows, whatever the session engine (database, cache or cached_db with Redis in production).
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-
-from django.conf import settings
-from django.contrib.sessions.backends.base import SessionBase
+from allauth.usersessions.adapter import get_adapter
+from allauth.usersessions.models import UserSession
 from django.db import transaction
 
 from .audit import audit_actor, audit_record
-from .models import AuditAction, User, UserSession
-
-
-def _store(session_key: str | None = None) -> SessionBase:
-    return import_module(settings.SESSION_ENGINE).SessionStore(session_key)
-
-
-def user_session_register(*, user: User, session_key: str) -> None:
-    """Note a new session for the user; forget their sessions that have ended since."""
-    stale = [
-        key
-        for key in UserSession.objects.filter(user=user).values_list("session_key", flat=True)
-        if key != session_key and not _store().exists(key)
-    ]
-    if stale:
-        UserSession.objects.filter(session_key__in=stale).delete()
-    UserSession.objects.update_or_create(session_key=session_key, defaults={"user": user})
+from .models import AuditAction, User
 
 
 def user_session_forget(*, session_key: str) -> None:
+    """Signing out: the index forgets the session now (allauth would only on the next sign-in)."""
     UserSession.objects.filter(session_key=session_key).delete()
 
 
 def user_sessions_end(*, user: User) -> int:
     """Sign the user out everywhere, now. Returns how many sessions were ended."""
-    keys = list(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
-    for key in keys:
-        _store(key).delete()  # the session row and, with cached_db, its cached copy
-    UserSession.objects.filter(user=user, session_key__in=keys).delete()
-    return len(keys)
+    sessions = list(UserSession.objects.filter(user_id=user.pk))
+    get_adapter().end_sessions(sessions)  # the session row and, with cached_db, its cached copy
+    return len(sessions)
 
 
 @transaction.atomic

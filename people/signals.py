@@ -1,4 +1,4 @@
-"""Signal receivers for trust: session index, deactivation, role changes into the audit trail.
+"""Signal receivers for trust: signing out, deactivation, role changes into the audit trail.
 
 Connected in PeopleConfig.ready(). They catch every path: our services, the Wagtail user form,
 Wagtail's bulk "assign role", the shell.
@@ -7,19 +7,14 @@ Wagtail's bulk "assign role", the shell.
 from __future__ import annotations
 
 from django.contrib.auth.models import Group
-from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.contrib.auth.signals import user_logged_out
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.dispatch import Signal
 
 from .audit import audit_actor, audit_record
 from .models import AuditAction, User
 from .roles import Role
-from .sessions import (
-    user_active_changed,
-    user_session_forget,
-    user_session_register,
-    user_sessions_end,
-)
+from .sessions import user_active_changed, user_session_forget, user_sessions_end
 
 ROLE_NAMES = {role.value for role in Role}
 
@@ -28,12 +23,6 @@ ROLE_NAMES = {role.value for role in Role}
 # bulk_create or QuerySet.update. Arguments: user, team_id. Apps above people act on it
 # (reports: the team's assignments follow); a receiver must not break the save.
 team_joined = Signal()
-
-
-def _on_logged_in(sender, request, user, **kwargs) -> None:
-    session = getattr(request, "session", None)
-    if session is not None and session.session_key:
-        user_session_register(user=user, session_key=session.session_key)
 
 
 def _on_logged_out(sender, request, user, **kwargs) -> None:
@@ -152,7 +141,6 @@ def _before_user_delete(sender, instance: User, **kwargs) -> None:
 
 
 def connect() -> None:
-    user_logged_in.connect(_on_logged_in, dispatch_uid="people_session_register")
     user_logged_out.connect(_on_logged_out, dispatch_uid="people_session_forget")
     pre_save.connect(_before_user_save, sender=User, dispatch_uid="people_user_before")
     post_save.connect(_after_user_save, sender=User, dispatch_uid="people_user_after")

@@ -16,7 +16,7 @@ from typing import IO
 
 from django.utils import timezone
 
-from people.spreadsheets import FORMULA_STARTS, inert
+from people.spreadsheets import inert
 
 from .columns import COLUMNS, DATE, STATUS, file_headings
 from .selectors import Status
@@ -37,16 +37,13 @@ def row_converter() -> Callable[[tuple], list]:
     status as its label. Dates, numbers and empty cells go as they are (the writer prints a
     date as YYYY-MM-DD and None as nothing). Kept lean: it runs once per row."""
     labels = _status_labels()
-    starts = frozenset(FORMULA_STARTS)
     texts = [index for index, column in enumerate(COLUMNS) if column.is_text]
     statuses = [index for index, column in enumerate(COLUMNS) if column.kind == STATUS]
 
     def convert(row: tuple) -> list:
         values = list(row)
         for index in texts:
-            value = values[index]
-            if value and value[0] in starts:
-                values[index] = "'" + value
+            values[index] = inert(values[index])
         for index in statuses:
             values[index] = labels.get(values[index], values[index])
         return values

@@ -15,7 +15,6 @@ Lanes and the gaps between rows only ever hold arrows, so no arrow is drawn acro
 from __future__ import annotations
 
 import textwrap
-from collections import deque
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
@@ -23,7 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .graph import CHOICE, ENDING, FREE_TEXT, Choice, Graph, Node, layers
+from .graph import CHOICE, ENDING, FREE_TEXT, Choice, Graph, Node, layers, reachable
 
 # Geometry, in SVG user units (pixels at natural size).
 NODE_W = 252
@@ -214,14 +213,7 @@ class _Edge:
 def _reachable_keys(graph: Graph) -> set[str]:
     if graph.start is None:
         return set(graph.nodes)
-    seen = {graph.start_key}
-    queue = deque([graph.start_key])
-    while queue:
-        for successor in graph.nodes[queue.popleft()].successors():
-            if successor in graph.nodes and successor not in seen:
-                seen.add(successor)
-                queue.append(successor)
-    return seen
+    return set(reachable(graph, [graph.start_key]))
 
 
 def _node_height(node: Node) -> float:

@@ -7,6 +7,7 @@ on this neutral form, so it needs no database and behaves the same for any revis
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -258,62 +259,55 @@ def graph_problems(graph: Graph, *, dimensions: set[str] | None = None) -> list[
                     )
                 )
 
-    reachable = _reachable(graph, graph.start_key)
+    reached = reachable(graph, [graph.start_key])
     for key in graph.order:
-        if key and key in graph.nodes and key not in reachable:
+        if key and key in graph.nodes and key not in reached:
             problems.append(Problem(key, _("it cannot be reached from the start.")))
 
     finishing = _can_finish(graph)
     for key in graph.order:
         node = graph.nodes.get(key)
-        if node and key in reachable and key not in finishing:
+        if node and key in reached and key not in finishing:
             problems.append(Problem(key, _("no path from here ever reaches an ending.")))
     return problems
 
 
-def _reachable(graph: Graph, start: str) -> set[str]:
-    seen = {start}
-    queue = deque([start])
+def reachable(graph: Graph, starts: Iterable[str], *, backwards: bool = False) -> dict[str, int]:
+    """The one reachability search: every node reached from `starts`, with its number of steps.
+
+    Breadth-first along the arrows (node to successor), or against them with `backwards` (which
+    nodes can get to one of `starts`). The starts are included at 0 steps.
+    """
+    if backwards:
+        neighbours: dict[str, list[str]] = {key: [] for key in graph.nodes}
+        for node in graph.nodes.values():
+            for successor in node.successors():
+                if successor in neighbours:
+                    neighbours[successor].append(node.key)
+    else:
+        neighbours = {key: node.successors() for key, node in graph.nodes.items()}
+    steps = dict.fromkeys(starts, 0)
+    queue = deque(steps)
     while queue:
-        node = graph.nodes.get(queue.popleft())
-        if node is None:
-            continue
-        for successor in node.successors():
-            if successor in graph.nodes and successor not in seen:
-                seen.add(successor)
-                queue.append(successor)
-    return seen
+        key = queue.popleft()
+        for neighbour in neighbours.get(key, ()):
+            if neighbour in graph.nodes and neighbour not in steps:
+                steps[neighbour] = steps[key] + 1
+                queue.append(neighbour)
+    return steps
 
 
 def _can_finish(graph: Graph) -> set[str]:
-    """Nodes from which some path reaches an ending (reverse search from the endings)."""
-    predecessors: dict[str, set[str]] = {key: set() for key in graph.nodes}
-    for node in graph.nodes.values():
-        for successor in node.successors():
-            if successor in predecessors:
-                predecessors[successor].add(node.key)
-    done = {key for key, node in graph.nodes.items() if node.is_ending}
-    queue = deque(done)
-    while queue:
-        for predecessor in predecessors[queue.popleft()]:
-            if predecessor not in done:
-                done.add(predecessor)
-                queue.append(predecessor)
-    return done
+    """Nodes from which some path reaches an ending."""
+    endings = [key for key, node in graph.nodes.items() if node.is_ending]
+    return set(reachable(graph, endings, backwards=True))
 
 
 def layers(graph: Graph) -> list[list[str]]:
     """Nodes grouped by their distance from the start (unreachable ones last), for drawing."""
     if graph.start is None:
         return [list(graph.nodes)] if graph.nodes else []
-    depth = {graph.start_key: 0}
-    queue = deque([graph.start_key])
-    while queue:
-        key = queue.popleft()
-        for successor in graph.nodes[key].successors():
-            if successor in graph.nodes and successor not in depth:
-                depth[successor] = depth[key] + 1
-                queue.append(successor)
+    depth = reachable(graph, [graph.start_key])
     result: list[list[str]] = []
     for key in graph.order:
         if key in depth:

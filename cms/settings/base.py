@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -134,6 +135,7 @@ MIDDLEWARE = [
     # The editor's previews (which the admin frames): SAMEORIGIN rather than DENY.
     "cms.security.PreviewFramingMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "cms.security.MfaRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -224,6 +226,10 @@ TOUCHPOINT_MFA_REQUIRED = env_bool("TOUCHPOINT_MFA_REQUIRED", True)
 # A signed-in person sent to sign in (e.g. a learner opening /admin/) sees the form and the
 # reason, rather than being bounced straight back (a redirect loop).
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+# Which sessions each person holds (allauth.usersessions): written on sign-in, so deactivating
+# someone ends every one at once (people.sessions) and "Sessions" lists them. No activity
+# tracking: it would write on every request.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 # --- Internationalisation: Hindi and Marathi interfaces follow; every string is marked already.
 LANGUAGE_CODE = "en"

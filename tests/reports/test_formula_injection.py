@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from reports_helpers import csv_rows, enrol, file_bytes
 
-from reports.exports import FORMULA_STARTS, inert
+from people.spreadsheets import FORMULA_STARTS, inert
 from reports.models import ExportJob
 
 HYPERLINK = '=HYPERLINK("http://x","y")'

@@ -9,6 +9,7 @@ import time
 import uuid
 from pathlib import Path
 
+from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.cache import caches
@@ -21,7 +22,7 @@ from factories import PASSWORD, UserFactory
 from helpers import signed_in
 from trust_helpers import password_sign_in
 
-from people.models import AuditAction, AuditEvent, User, UserSession
+from people.models import AuditAction, AuditEvent, User
 from people.roles import Role
 from people.sessions import user_deactivate
 

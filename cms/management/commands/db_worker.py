@@ -8,9 +8,12 @@ whose worker died, periodic commands, and riding out a database restart instead 
 from __future__ import annotations
 
 import logging
+import os
 import time
 
+from django.core.management.base import CommandError
 from django.db import InterfaceError, OperationalError, connections
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker as upstream
 from django_tasks_db.models import DBTaskResult
 
@@ -19,10 +22,9 @@ from cms.worker import Housekeeper, task_requeue_if_interrupted, tasks_recover, 
 logger = logging.getLogger("cms.worker")
 
 MAX_BACKOFF = 10.0
-_LibraryWorker = upstream.Worker
 
 
-class Worker(_LibraryWorker):
+class Worker(upstream.Worker):
     def run(self) -> None:
         housekeeper = Housekeeper(worker_id=self.worker_id)
         housekeeper.tick()  # heartbeat before the first claim
@@ -75,9 +77,48 @@ class Command(upstream.Command):
         # host:pid:random instead of 32 random letters, so a dead worker can be recognised.
         parser.set_defaults(worker_id=worker_id_new())
 
-    def handle(self, *args, **options) -> None:
-        upstream.Worker = Worker  # the library's handle() builds `Worker(...)` from its module
-        try:
-            super().handle(*args, **options)
-        finally:
-            upstream.Worker = _LibraryWorker
+    def handle(
+        self,
+        *,
+        verbosity: int,
+        queue_name: str,
+        interval: float,
+        batch: bool,
+        backend_name: str,
+        startup_delay: bool,
+        reload: bool,
+        max_tasks: int | None,
+        worker_id: str,
+        exclude_queues: str,
+        **options,
+    ) -> None:
+        # The library's handle() builds its own Worker and offers no hook for another class:
+        # this is the same handle() with ours (django-tasks-db 0.13), rather than patching the
+        # library's module while the command runs.
+        self.configure_logging(verbosity)
+        if reload and batch:
+            upstream.logger.warning(
+                "Warning: --reload and --batch cannot be specified together. Disabling autoreload."
+            )
+            reload = False
+        queue_names = queue_name.split(",")
+        excluded_queue_names = exclude_queues.split(",") if exclude_queues else []
+        if excluded_queue_names and "*" not in queue_names:
+            raise CommandError("--exclude-queues can only be used with --queue-name=*")
+        worker = Worker(
+            queue_names=queue_names,
+            interval=interval,
+            batch=batch,
+            backend_name=backend_name,
+            startup_delay=startup_delay,
+            max_tasks=max_tasks,
+            worker_id=worker_id,
+            excluded_queue_names=excluded_queue_names,
+        )
+        if reload:
+            if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+                worker.configure_signals()  # only the reloaded child handles the signals
+            run_with_reloader(worker.run)
+        else:
+            worker.configure_signals()
+            worker.run()
