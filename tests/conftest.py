@@ -18,6 +18,9 @@ from cms.models import HomePage
 from cms.services import site_home_ensure
 from courses.models import CourseIndexPage
 
+# `demo`: the database as seed_demo leaves it, seeded once per session (see demo_db.py).
+pytest_plugins = ["demo_db"]
+
 
 def pytest_configure(config):
     # WhiteNoise looks for STATIC_ROOT, which only `collectstatic` creates; tests do not need it.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.management import call_command
 from django.urls import reverse
 from helpers import signed_in, soup
 
@@ -19,8 +18,7 @@ def groups(client) -> dict[str, str]:
     }
 
 
-def test_small_teams_are_hidden_and_one_more_answer_changes_nothing():
-    call_command("seed_demo", verbosity=0)
+def test_small_teams_are_hidden_and_one_more_answer_changes_nothing(demo):
     hr = signed_in(User.objects.get(email="hr@example.com"))
 
     seen = groups(hr)

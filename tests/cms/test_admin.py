@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
@@ -164,8 +162,7 @@ def test_coach_saves_a_draft_and_learners_still_see_the_live_version(coach, modu
     assert latest.steps[0].value["heading"] == "A draft heading"
 
 
-def test_demo_coach_can_edit_and_preview_a_demo_module(client):
-    call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+def test_demo_coach_can_edit_and_preview_a_demo_module(demo, client):
     assert client.login(email="coach@example.com", password="touchpoint-demo")
     module = ModulePage.objects.order_by("path").first()
     index = CourseIndexPage.objects.get()

@@ -146,11 +146,6 @@ def snapshot() -> dict[str, int]:
     }
 
 
-@pytest.fixture
-def demo():
-    seed()
-
-
 def test_seed_demo_run_again_changes_nothing_but_the_passwords(demo):
     """Idempotent, keeps a coach's edits; forced under production settings, with a password.
 

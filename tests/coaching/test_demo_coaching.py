@@ -11,9 +11,8 @@ from people.models import User
 from scenarios.models import Attempt
 
 
-def test_the_demo_coach_finds_the_demo_cohort_and_the_demo_learners_reply_twice_seeded():
-    call_command("seed_demo", verbosity=0)
-    call_command("seed_demo", verbosity=0)  # idempotent: nobody or nothing twice
+def test_the_demo_coach_finds_the_demo_cohort_and_the_demo_learners_reply_twice_seeded(demo):
+    call_command("seed_demo", verbosity=0)  # seeded again: idempotent: nobody or nothing twice
 
     cohort = Cohort.objects.get(name="Demo cohort")
     assert cohort.organisation.slug == "demo"

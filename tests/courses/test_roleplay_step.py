@@ -240,8 +240,7 @@ def test_a_roleplay_step_runs_as_many_queries_after_1_attempt_as_after_20(
 
 
 @pytest.fixture
-def demo():
-    call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+def demo(demo):
     return CoursePage.objects.get(slug="customers-not-targets")
 
 

@@ -5,14 +5,13 @@ only the admin, frame its previews)."""
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def demo(live_server):
-    call_command("seed_demo", verbosity=0)
+def demo(demo, live_server):
+    """The demo (seeded once per session), served by the live server."""
 
 
 def sign_in_to_the_admin(page, email: str = "coach@example.com") -> None:

@@ -4,7 +4,6 @@ sees both charts and the comparison; HR's figures do not move for one more perso
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 from e2e_helpers import all_modules_done_but, answer_mirrored, sign_in, take_module_to_the_end
 
 from assessments.selectors import dimension_names
@@ -14,8 +13,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def demo(live_server):
-    call_command("seed_demo", verbosity=0)
+def demo(demo, live_server):
+    """The demo (seeded once per session), served by the live server."""
 
 
 def attitude_rows(page) -> dict[str, list[str]]:

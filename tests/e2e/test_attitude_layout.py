@@ -5,7 +5,6 @@ shows. The same table serves the coach's view of a shared profile (with the coac
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from e2e_helpers import sign_in
 
@@ -61,10 +60,9 @@ CELLS = """(table) => [...table.querySelectorAll('th, td')].map((cell) => {
 
 
 @pytest.fixture
-def profile(live_server):
+def profile(demo, live_server):
     """The demo learner's before and after answers, role-play points and a coach's rating,
     shared with the demo cohort."""
-    call_command("seed_demo", verbosity=0)
     learner = User.objects.get(email="learner@example.com")
     coach = User.objects.get(email="coach@example.com")
     course = CoursePage.objects.get(slug="customers-not-targets")

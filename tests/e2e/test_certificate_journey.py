@@ -7,7 +7,6 @@ import re
 import pypdfium2
 import pytest
 import zxingcpp
-from django.core.management import call_command
 from e2e_helpers import (
     all_modules_done_but,
     answer_questionnaire_if_asked,
@@ -22,9 +21,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def demo(live_server, settings):
+def demo(demo, live_server, settings):
     settings.TOUCHPOINT_BASE_URL = live_server.url
-    call_command("seed_demo", verbosity=0)
 
 
 def test_learner_downloads_a_verifiable_certificate_and_hr_revokes_it(demo, page, browser):

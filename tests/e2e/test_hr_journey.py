@@ -25,8 +25,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def demo(live_server):
-    call_command("seed_demo", verbosity=0)
+def demo(demo, live_server):
     course = CoursePage.objects.get(slug="customers-not-targets")
     other = Organisation.objects.create(name="Elsewhere Ltd", slug="elsewhere")
     # In a team of the same name as the demo's, on the same course: only the organisation differs.

@@ -8,7 +8,6 @@ import os
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from e2e_helpers import sign_in
 
@@ -25,8 +24,8 @@ def shot(page, name: str) -> None:
 
 
 @pytest.fixture
-def demo(live_server):
-    call_command("seed_demo", verbosity=0)
+def demo(demo, live_server):
+    """The demo (seeded once per session), served by the live server."""
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core.management import call_command
 from e2e_helpers import answer_questionnaire_if_asked, play_to_an_ending, sign_in
 
 from courses.models import ModulePage
@@ -14,8 +13,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def demo(live_server):
-    call_command("seed_demo", verbosity=0)
+def demo(demo, live_server):
+    """The demo (seeded once per session), served by the live server."""
 
 
 def test_demo_learner_takes_a_module_and_sees_progress(demo, page):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 from e2e_helpers import answer_questionnaire_if_asked, sign_in
 
 from cms import demo_scenarios
@@ -13,8 +12,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def demo(live_server):
-    call_command("seed_demo", verbosity=0)
+def demo(demo, live_server):
+    """The demo (seeded once per session), served by the live server."""
 
 
 def caring_choice(node: dict) -> int:

@@ -4,16 +4,14 @@ typing the password again), save the recovery codes, and on to the coaching page
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 from helpers import totp_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def demo(live_server, settings):
+def demo(demo, live_server, settings):
     settings.TOUCHPOINT_MFA_REQUIRED = True  # the test settings switch it off for role tests
-    call_command("seed_demo", verbosity=0)
 
 
 def password_sign_in(page, email: str, query: str = "") -> None:

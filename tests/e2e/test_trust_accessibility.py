@@ -8,7 +8,6 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from e2e_helpers import answer_questionnaire_if_asked, sign_in
 from factories import CertificateFactory
 
@@ -22,9 +21,8 @@ AXE = Axe()
 
 
 @pytest.fixture
-def demo(live_server, settings):
+def demo(demo, live_server, settings):
     settings.TOUCHPOINT_BASE_URL = live_server.url
-    call_command("seed_demo", verbosity=0)
     return live_server
 
 

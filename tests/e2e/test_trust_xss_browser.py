@@ -8,7 +8,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from e2e_helpers import sign_in
 
@@ -38,11 +37,10 @@ JOINED = "\n".join(PAYLOADS)
 
 
 @pytest.fixture
-def payload_pages(live_server, settings):
+def payload_pages(demo, live_server, settings):
     """The demo, plus a course whose learner wrote every payload and whose coach answered
     with every payload, in Markdown."""
     settings.TOUCHPOINT_BASE_URL = live_server.url
-    call_command("seed_demo", verbosity=0)
     learner = User.objects.get(email="learner@example.com")
     coach = User.objects.get(email="coach@example.com")
     learner.full_name, learner.preferred_name = NAME, ""

@@ -274,9 +274,8 @@ def test_overdue_is_shown_clearly_and_first(learner, learner_client, course, mak
     assert "Overdue: was due" in first.select_one(".badge--overdue").get_text()
 
 
-def test_the_demo_assigns_the_course_to_a_team_once():
-    call_command("seed_demo", verbosity=0)
-    call_command("seed_demo", verbosity=0)
+def test_the_demo_assigns_the_course_to_a_team_once(demo):
+    call_command("seed_demo", verbosity=0)  # seeded again
 
     assignment = Assignment.objects.get()
     assert assignment.team.name == "Store floor"
