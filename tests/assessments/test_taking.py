@@ -359,10 +359,14 @@ def test_another_learner_never_sees_someone_elses_scores(
 def add_statement_and_publish(questionnaire, dims, *, save_first: bool) -> None:
     """Publish a new revision with one more (ownership) statement."""
     questionnaire = Questionnaire.objects.get(pk=questionnaire.pk)
-    questionnaire.items = [
+    items = [
         *questionnaire.items.all(),
         QuestionnaireItem(statement="I call back when I promised.", dimension=dims["ownership"]),
     ]
+    # Explicit positions: without them the database (PostgreSQL) may return the items in any order.
+    for position, item in enumerate(items):
+        item.sort_order = position
+    questionnaire.items = items
     if save_first:
         questionnaire.save()
     questionnaire.save_revision().publish()

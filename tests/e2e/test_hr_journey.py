@@ -83,6 +83,8 @@ def test_hr_assigns_reports_and_downloads(demo, page):
     assert "Outsider Person" not in page.inner_text("main")  # unfiltered: all 11 of the demo
     page.get_by_label("Team").select_option(label="Customer support")
     page.get_by_role("button", name="Show").click()
+    # The click only starts the navigation: wait until the filtered page has drawn its rows.
+    expect(page.locator("table.report-table tbody tr")).to_have_count(team.count())
     shown = report_table(page)
     assert len(shown) == team.count()
     names = {row[0] for row in shown}
