@@ -83,7 +83,7 @@ def _written_reply_ensure(*, learner: User, course: CoursePage) -> None:
             )
             toward_reply = set()  # from here on, any way to an ending will do
             continue
-        offered = node.offered_choices(attempt.points)
+        offered = node.offered_choices(attempt.play_state)
         choice = next((c for c in offered if c.next_key in toward_reply), offered[0])
         attempt_answer(
             attempt=attempt,

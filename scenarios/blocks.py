@@ -109,19 +109,123 @@ class PointsBlock(blocks.StructBlock):
         )
 
 
+FLAG_HELP = _("Lowercase letters, digits and hyphens, e.g. “promised-a-date”.")
+flag_validator = RegexValidator(r"^[a-z0-9][a-z0-9-]*$", FLAG_HELP)
+flags_validator = RegexValidator(
+    r"^\s*([a-z0-9][a-z0-9-]*\s*(,\s*[a-z0-9][a-z0-9-]*\s*)*)?$",
+    _("Separate flags with commas, each in lowercase letters, digits and hyphens."),
+)
+
+# What a condition tests. The first is the meaning of a condition stored before tests had a
+# choice ({"dimension", "minimum"} only), so older scenarios keep their meaning.
+CONDITION_TESTS = [
+    ("points_at_least", _("Points on a dimension are at least")),
+    ("points_at_most", _("Points on a dimension are at most")),
+    ("mood_at_least", _("The customer's mood is at least")),
+    ("mood_at_most", _("The customer's mood is at most")),
+    ("flag_set", _("A flag has been set")),
+    ("flag_not_set", _("A flag has not been set")),
+]
+RATINGS = [("best", _("Best")), ("okay", _("Okay")), ("poor", _("Poor"))]
+FEEDBACK_TIMINGS = [
+    ("immediate", _("After each choice")),
+    ("debrief", _("Held back until the debrief")),
+]
+
+
 class ConditionBlock(blocks.StructBlock):
+    test = blocks.ChoiceBlock(
+        label=_("Test"), choices=CONDITION_TESTS, default="points_at_least", required=False
+    )
     dimension = DimensionChoiceBlock(required=False)
-    minimum = blocks.IntegerBlock(label=_("At least"), required=False, default=2)
+    minimum = blocks.IntegerBlock(
+        label=_("Value"),
+        required=False,
+        default=2,
+        help_text=_("Points on the dimension, or the mood from -5 (very upset) to 5 (delighted)."),
+    )
+    flag = blocks.CharBlock(
+        label=_("Flag"), required=False, max_length=40, validators=[flag_validator], default=""
+    )
 
     class Meta:
         icon = "lock"
         template = "scenarios/blocks/condition.html"
-        label = _("Only offer when")
+        label = _("Only when")
         help_text = _(
-            "Leave the dimension empty to always offer this choice. Otherwise the choice is "
-            "offered only when the learner has gathered at least this many points on it so far."
+            "Leave the dimension (or the flag) empty for no condition. Tests look at the points "
+            "gathered so far, the customer's mood now, or a flag an earlier answer set."
         )
         collapsed = True
+
+
+class FlagsBlock(blocks.CharBlock):
+    """Comma-separated flags an answer sets, for later conditions ("promised-a-date")."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Sets flags"))
+        kwargs.setdefault(
+            "help_text",
+            _("Flags later lines and choices can test, comma-separated, e.g. “promised-a-date”."),
+        )
+        kwargs.setdefault("default", "")
+        super().__init__(required=False, max_length=200, validators=[flags_validator], **kwargs)
+
+    def deconstruct(self):
+        return ("scenarios.blocks.FlagsBlock", [], {"label": self.label})
+
+    class Meta:
+        icon = "tag"
+
+
+class TextVariantBlock(blocks.StructBlock):
+    condition = ConditionBlock()
+    text = GrowingTextBlock(label=_("What they say instead"), max_length=1000, rows=2)
+
+    class Meta:
+        icon = "redirect"
+        template = "scenarios/blocks/variant.html"
+        label = _("Variant")
+        help_text = _(
+            "Said instead of the node's line when its condition holds (the first that holds), "
+            "so the customer remembers what happened earlier."
+        )
+
+
+class EndingVariantBlock(blocks.StructBlock):
+    condition = ConditionBlock()
+    text = GrowingTextBlock(label=_("What they say instead"), max_length=1000, rows=2)
+    debrief = GrowingTextBlock(label=_("Debrief instead"), max_length=2000, required=False)
+
+    class Meta:
+        icon = "redirect"
+        template = "scenarios/blocks/variant.html"
+        label = _("Ending variant")
+        help_text = _(
+            "The ending's line, and its debrief if given, when the condition holds (the first "
+            "that holds): every ending fits the path taken to it."
+        )
+
+
+class SelfCheckBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Question"), max_length=200)
+    flag = blocks.CharBlock(
+        label=_("Flag when ticked"),
+        required=False,
+        max_length=40,
+        validators=[flag_validator],
+        default="",
+    )
+    points = blocks.ListBlock(PointsBlock(), label=_("Points when ticked"), default=[])
+
+    class Meta:
+        icon = "tick"
+        template = "scenarios/blocks/self_check.html"
+        label = _("Self-check")
+        help_text = _(
+            "A question the learner ticks before sending the reply, e.g. “Did I give a date?”. "
+            "A tick sets the flag and adds the points, so what follows depends on what was written."
+        )
 
 
 class ChoiceBlock(blocks.StructBlock):
@@ -140,7 +244,18 @@ class ChoiceBlock(blocks.StructBlock):
     mood = blocks.ChoiceBlock(
         label=_("Effect on the customer's feelings"), choices=MOODS, default="0"
     )
+    rating = blocks.ChoiceBlock(
+        label=_("Rating"),
+        choices=RATINGS,
+        required=False,
+        default="",
+        help_text=_(
+            "Against the best answer this node offers. Leave empty to rate by points: the "
+            "highest-scoring choice is best, a negative one poor."
+        ),
+    )
     points = blocks.ListBlock(PointsBlock(), label=_("Points"), default=[])
+    sets_flags = FlagsBlock()
     condition = ConditionBlock()
 
     class Meta:
@@ -186,6 +301,7 @@ class BaseNodeBlock(blocks.StructBlock):
 
 
 class ChoiceNodeBlock(BaseNodeBlock):
+    variants = blocks.ListBlock(TextVariantBlock(), label=_("Variants of the line"), default=[])
     choices = blocks.ListBlock(ChoiceBlock(), label=_("Choices"), min_num=1)
 
     class Meta:
@@ -204,6 +320,8 @@ class FreeTextNodeBlock(BaseNodeBlock):
     exemplar = GrowingTextBlock(
         label=_("Exemplar answer"), max_length=1000, help_text=_("Shown after the learner replies.")
     )
+    variants = blocks.ListBlock(TextVariantBlock(), label=_("Variants of the line"), default=[])
+    checks = blocks.ListBlock(SelfCheckBlock(), label=_("Self-check"), default=[])
     rubric = blocks.ListBlock(
         DimensionChoiceBlock(), label=_("Dimensions a coach rates"), min_num=1, default=[]
     )
@@ -220,6 +338,7 @@ class EndingNodeBlock(BaseNodeBlock):
     outcome = blocks.CharBlock(label=_("Outcome"), max_length=120)
     tone = blocks.ChoiceBlock(label=_("Tone"), choices=TONES, default="mixed")
     debrief = GrowingTextBlock(label=_("Debrief"), max_length=2000)
+    variants = blocks.ListBlock(EndingVariantBlock(), label=_("Variants"), default=[])
 
     class Meta:
         icon = "flag"

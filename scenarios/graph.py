@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
@@ -18,13 +18,81 @@ ENDING = "ending"
 TONES = ("good", "mixed", "poor")
 
 
+RATINGS = ("best", "okay", "poor")
+# What a rating is worth at one decision: the best choice a node offered counts 2, so no path
+# that recovers from a poor answer can reach the score of one that never needed to.
+RATING_VALUES = {"best": 2, "okay": 1, "poor": 0}
+MOOD_RANGE = (-5, 5)
+
+POINTS_AT_LEAST = "points_at_least"
+POINTS_AT_MOST = "points_at_most"
+MOOD_AT_LEAST = "mood_at_least"
+MOOD_AT_MOST = "mood_at_most"
+FLAG_SET = "flag_set"
+FLAG_NOT_SET = "flag_not_set"
+POINT_TESTS = (POINTS_AT_LEAST, POINTS_AT_MOST)
+MOOD_TESTS = (MOOD_AT_LEAST, MOOD_AT_MOST)
+FLAG_TESTS = (FLAG_SET, FLAG_NOT_SET)
+CONDITION_TESTS = (*POINT_TESTS, *MOOD_TESTS, *FLAG_TESTS)
+
+
+@dataclass(frozen=True)
+class PlayState:
+    """Where a play-through stands: what conditions test. Points per dimension slug, the
+    customer's mood (0 at the start, within MOOD_RANGE) and the flags set so far."""
+
+    points: dict[str, int] = field(default_factory=dict)
+    mood: int = 0
+    flags: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True)
 class Condition:
-    dimension: str
-    minimum: int
+    """One test on the play state. `value` is the points or the mood compared with."""
 
-    def holds(self, points: dict[str, int]) -> bool:
-        return points.get(self.dimension, 0) >= self.minimum
+    test: str
+    dimension: str = ""
+    value: int = 0
+    flag: str = ""
+
+    def holds(self, state: PlayState) -> bool:
+        if self.test == POINTS_AT_LEAST:
+            return state.points.get(self.dimension, 0) >= self.value
+        if self.test == POINTS_AT_MOST:
+            return state.points.get(self.dimension, 0) <= self.value
+        if self.test == MOOD_AT_LEAST:
+            return state.mood >= self.value
+        if self.test == MOOD_AT_MOST:
+            return state.mood <= self.value
+        if self.test == FLAG_SET:
+            return self.flag in state.flags
+        if self.test == FLAG_NOT_SET:
+            return self.flag not in state.flags
+        return False  # an unknown test (graph_problems reports it) never opens a branch
+
+    @property
+    def minimum(self) -> int:  # the name the stored value uses
+        return self.value
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A node's line (and an ending's debrief) said instead when the condition holds."""
+
+    condition: Condition | None  # None: tests nothing, never used (graph_problems says so)
+    text: str = ""
+    debrief: str = ""
+
+
+@dataclass(frozen=True)
+class SelfCheck:
+    """A question the learner ticks about their own written reply; a tick sets a flag and
+    adds points."""
+
+    index: int
+    text: str
+    flag: str = ""
+    points: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -37,9 +105,12 @@ class Choice:
     mood: int = 0
     points: dict[str, int] = field(default_factory=dict)
     condition: Condition | None = None
+    # best / okay / poor against the node's best choice; "" until the node rates its choices.
+    rating: str = ""
+    sets_flags: tuple[str, ...] = ()
 
-    def offered(self, points: dict[str, int]) -> bool:
-        return self.condition is None or self.condition.holds(points)
+    def offered(self, state: PlayState) -> bool:
+        return self.condition is None or self.condition.holds(state)
 
 
 @dataclass(frozen=True)
@@ -49,10 +120,12 @@ class Node:
     speaker: str = "customer"
     text: str = ""
     choices: tuple[Choice, ...] = ()
+    variants: tuple[Variant, ...] = ()
     # free text
     prompt: str = ""
     exemplar: str = ""
     rubric: tuple[str, ...] = ()
+    checks: tuple[SelfCheck, ...] = ()
     next_key: str = ""
     # ending
     outcome: str = ""
@@ -70,8 +143,36 @@ class Node:
             return [self.next_key] if self.next_key else []
         return []
 
-    def offered_choices(self, points: dict[str, int]) -> list[Choice]:
-        return [choice for choice in self.choices if choice.offered(points)]
+    def offered_choices(self, state: PlayState) -> list[Choice]:
+        return [choice for choice in self.choices if choice.offered(state)]
+
+    def variant_for(self, state: PlayState) -> Variant | None:
+        return next((v for v in self.variants if v.condition and v.condition.holds(state)), None)
+
+    def text_for(self, state: PlayState) -> str:
+        """The line said on this path: the first variant whose condition holds, else the line."""
+        variant = self.variant_for(state)
+        return variant.text if variant and variant.text else self.text
+
+    def debrief_for(self, state: PlayState) -> str:
+        variant = self.variant_for(state)
+        return variant.debrief if variant and variant.debrief else self.debrief
+
+
+def rated(choices: list[Choice]) -> list[Choice]:
+    """Each choice with its rating: the author's, else by total points within the node (the
+    highest best, a negative total poor, the rest okay)."""
+    if all(choice.rating for choice in choices):
+        return choices
+    totals = [sum(choice.points.values()) for choice in choices]
+    top = max(totals, default=0)
+    result = []
+    for choice, total in zip(choices, totals, strict=True):
+        rating = choice.rating
+        if not rating:
+            rating = "best" if total == top and total > 0 else "poor" if total < 0 else "okay"
+        result.append(replace(choice, rating=rating))
+    return result
 
 
 @dataclass(frozen=True)
@@ -124,16 +225,11 @@ def graph_from_raw(start_key: str, raw_nodes: list[dict]) -> Graph:
             continue
         common = {"key": key, "kind": kind, "speaker": value.get("speaker") or "customer"}
         common["text"] = value.get("text") or ""
+        common["variants"] = tuple(_variants(value.get("variants")))
         if kind == CHOICE:
             choices = []
             for index, raw in enumerate(_list_items(value.get("choices"))):
-                condition = raw.get("condition") or {}
-                dimension = (condition.get("dimension") or "").strip()
-                points = {}
-                for row in _list_items(raw.get("points")):
-                    slug = (row.get("dimension") or "").strip()
-                    if slug:
-                        points[slug] = points.get(slug, 0) + _int(row.get("points"))
+                rating = (raw.get("rating") or "").strip()
                 choices.append(
                     Choice(
                         index=index,
@@ -142,21 +238,29 @@ def graph_from_raw(start_key: str, raw_nodes: list[dict]) -> Graph:
                         feedback=raw.get("feedback") or "",
                         reaction=raw.get("reaction") or "",
                         mood=_int(raw.get("mood")),
-                        points=points,
-                        condition=(
-                            Condition(dimension, _int(condition.get("minimum")))
-                            if dimension
-                            else None
-                        ),
+                        points=_points(raw.get("points")),
+                        condition=_condition(raw.get("condition")),
+                        rating=rating,
+                        sets_flags=_flags(raw.get("sets_flags")),
                     )
                 )
-            nodes[key] = Node(**common, choices=tuple(choices))
+            nodes[key] = Node(**common, choices=tuple(rated(choices)))
         elif kind == FREE_TEXT:
+            checks = tuple(
+                SelfCheck(
+                    index=index,
+                    text=raw.get("text") or "",
+                    flag=(raw.get("flag") or "").strip(),
+                    points=_points(raw.get("points")),
+                )
+                for index, raw in enumerate(_list_items(value.get("checks")))
+            )
             nodes[key] = Node(
                 **common,
                 prompt=value.get("prompt") or "",
                 exemplar=value.get("exemplar") or "",
                 rubric=tuple(slug for slug in _list_items(value.get("rubric")) if slug),
+                checks=checks,
                 next_key=(value.get("next_key") or "").strip(),
             )
         elif kind == ENDING:
@@ -168,6 +272,49 @@ def graph_from_raw(start_key: str, raw_nodes: list[dict]) -> Graph:
             )
         order.append(key)
     return Graph(start_key=(start_key or "").strip(), nodes=nodes, order=tuple(order))
+
+
+def _points(value) -> dict[str, int]:
+    points: dict[str, int] = {}
+    for row in _list_items(value):
+        slug = (row.get("dimension") or "").strip()
+        if slug:
+            points[slug] = points.get(slug, 0) + _int(row.get("points"))
+    return points
+
+
+def _flags(value) -> tuple[str, ...]:
+    parts = value if isinstance(value, list | tuple) else (value or "").split(",")
+    return tuple(dict.fromkeys(part.strip() for part in parts if part and part.strip()))
+
+
+def _condition(raw) -> Condition | None:
+    """A stored condition, or None when it tests nothing (no dimension, no flag).
+
+    A condition stored before tests had a choice holds {"dimension", "minimum"}: points at least.
+    """
+    raw = raw or {}
+    test = (raw.get("test") or POINTS_AT_LEAST).strip()
+    dimension = (raw.get("dimension") or "").strip()
+    flag = (raw.get("flag") or "").strip()
+    if test in POINT_TESTS and not dimension:
+        return None
+    if test in FLAG_TESTS and not flag:
+        return None
+    return Condition(test=test, dimension=dimension, value=_int(raw.get("minimum")), flag=flag)
+
+
+def _variants(value) -> list[Variant]:
+    variants = []
+    for raw in _list_items(value):
+        variants.append(
+            Variant(
+                condition=_condition(raw.get("condition")),
+                text=raw.get("text") or "",
+                debrief=raw.get("debrief") or "",
+            )
+        )
+    return variants
 
 
 def _list_items(value) -> list:

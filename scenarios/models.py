@@ -11,9 +11,9 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
-from .blocks import ScenarioNodesBlock
+from .blocks import FEEDBACK_TIMINGS, ScenarioNodesBlock
 from .forms import ScenarioAdminForm
-from .graph import Graph, graph_from_raw
+from .graph import Graph, PlayState, graph_from_raw
 
 
 class Scenario(
@@ -42,6 +42,16 @@ class Scenario(
         help_text=_("Key of the node the conversation starts at."),
     )
     nodes = StreamField(ScenarioNodesBlock(), blank=True, verbose_name=_("conversation"))
+    feedback_timing = models.CharField(
+        _("feedback on each choice"),
+        max_length=10,
+        choices=FEEDBACK_TIMINGS,
+        default="immediate",
+        help_text=_(
+            "Held back, the learner sees the customer's reaction at once and your feedback on "
+            "each choice in the debrief, beside the best path."
+        ),
+    )
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="scenario")
 
@@ -61,6 +71,7 @@ class Scenario(
             heading=_("Source anecdote and credit"),
         ),
         FieldPanel("start_key"),
+        FieldPanel("feedback_timing"),
         FieldPanel("nodes"),
         PublishingPanel(),
     ]
@@ -135,6 +146,11 @@ class Attempt(models.Model):
     step_count = models.PositiveSmallIntegerField(default=0)
     points = models.JSONField(default=dict, blank=True)
     mood = models.SmallIntegerField(default=0)
+    # Flags set by the answers so far (sorted), for conditions and variants.
+    flags = models.JSONField(default=list, blank=True)
+    # Orders the choices of every node for this attempt: the same on reload and on resume,
+    # different from one attempt to the next.
+    shuffle_seed = models.PositiveIntegerField(default=0)
     ending_key = models.CharField(max_length=40, blank=True)
     ending_tone = models.CharField(max_length=10, blank=True)
     started_at = models.DateTimeField(auto_now_add=True)
@@ -163,6 +179,10 @@ class Attempt(models.Model):
         return self.finished_at is not None
 
     @property
+    def play_state(self) -> PlayState:
+        return PlayState(points=dict(self.points), mood=self.mood, flags=frozenset(self.flags))
+
+    @property
     def tone_label(self) -> str:
         labels = {"good": _("good outcome"), "mixed": _("mixed outcome"), "poor": _("poor outcome")}
         return str(labels.get(self.ending_tone, _("not finished")))
@@ -178,8 +198,14 @@ class AttemptStep(models.Model):
     choice_index = models.PositiveSmallIntegerField(null=True, blank=True)
     choice_text = models.TextField(blank=True)
     reply = models.TextField(blank=True)
+    # The self-checks the learner ticked on a written reply (their indexes).
+    checks = models.JSONField(default=list, blank=True)
+    # The choice's rating at this node (best / okay / poor) and where it was shown (1 = first).
+    rating = models.CharField(max_length=10, blank=True)
+    position = models.PositiveSmallIntegerField(null=True, blank=True)
     points = models.JSONField(default=dict, blank=True)
     mood = models.SmallIntegerField(default=0)
+    flags = models.JSONField(default=list, blank=True)  # the flags this answer set
     next_key = models.CharField(max_length=40)
     created_at = models.DateTimeField(auto_now_add=True)
 

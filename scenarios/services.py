@@ -7,12 +7,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .graph import CHOICE, FREE_TEXT
+from .graph import CHOICE, FREE_TEXT, MOOD_RANGE
 from .models import Attempt, AttemptStep, Scenario
 from .selectors import graph_for_attempt
 
 MAX_REPLY_LENGTH = 3000
-MOOD_RANGE = (-5, 5)
 
 
 class RolePlayError(Exception):
@@ -75,13 +74,19 @@ def attempt_answer(
         raise RolePlayError(_("This conversation point no longer exists."))
 
     points = dict(locked.points)
+    flags: tuple[str, ...] = ()
     if node.kind == CHOICE:
-        offered = {choice.index: choice for choice in node.offered_choices(points)}
+        offered = {choice.index: choice for choice in node.offered_choices(locked.play_state)}
         if choice_index is None or choice_index not in offered:
             raise RolePlayError(_("That answer is not one of the choices offered here."))
         choice = offered[choice_index]
         gained, mood, next_key = choice.points, choice.mood, choice.next_key
-        step_fields = {"choice_index": choice.index, "choice_text": choice.text}
+        flags = choice.sets_flags
+        step_fields = {
+            "choice_index": choice.index,
+            "choice_text": choice.text,
+            "rating": choice.rating,
+        }
     elif node.kind == FREE_TEXT:
         # Browsers send line breaks as CRLF; count them as the textarea does.
         text = (reply or "").replace("\r\n", "\n").strip()
@@ -111,11 +116,13 @@ def attempt_answer(
         node_text=node.text,
         points=gained,
         mood=mood,
+        flags=list(flags),
         next_key=next_key,
         **step_fields,
     )
     locked.step_count += 1
     locked.points = points
+    locked.flags = sorted({*locked.flags, *flags})
     locked.mood = max(MOOD_RANGE[0], min(MOOD_RANGE[1], locked.mood + mood))
     locked.current_key = next_key
     if next_node.is_ending:
@@ -123,7 +130,8 @@ def attempt_answer(
         locked.ending_tone = next_node.tone
         locked.finished_at = timezone.now()
     locked.save()
-    for name in ("step_count", "points", "mood", "current_key", "ending_key", "ending_tone"):
+    copied = ("step_count", "points", "mood", "flags", "current_key", "ending_key", "ending_tone")
+    for name in copied:
         setattr(attempt, name, getattr(locked, name))
     attempt.finished_at = locked.finished_at
     return step

@@ -152,7 +152,7 @@ def _fill(state: RolePlayState, attempt: Attempt) -> RolePlayState:
         state.exchanges.append(PastExchange(line=line, choice=choice))
     state.node = graph.node(attempt.current_key)
     if state.node and not attempt.finished:
-        state.offered = state.node.offered_choices(attempt.points)
+        state.offered = state.node.offered_choices(attempt.play_state)
     if attempt.finished:
         state.scores = scenario_selectors.scores(points=attempt.points, names=dimension_names())
     return state

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from ..blocks import MOODS
 from ..diagram import TONE_SYMBOL, condition_label, diagram_legend, tone_label
-from ..graph import CHOICE, FREE_TEXT, Choice, Graph
+from ..graph import CHOICE, FREE_TEXT, Choice, Graph, PlayState
 
 register = template.Library()
 
@@ -132,7 +132,7 @@ def play_through_html(graph: Graph, names: dict[str, str], *, persona_name: str 
         branches: list[SafeString] = []
         if node.kind == CHOICE:
             for choice in node.choices:
-                offered = choice.offered(points)
+                offered = choice.offered(PlayState(points=points))
                 condition = condition_label(choice, names)
                 details = render_to_string(
                     "scenarios/blocks/choice.html",

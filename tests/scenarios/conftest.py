@@ -127,6 +127,7 @@ def scenario_form_data(scenario: Scenario) -> dict:
             "source_title",
             "source_author",
             "start_key",
+            "feedback_timing",
         )
     }
     block = Scenario._meta.get_field("nodes").stream_block

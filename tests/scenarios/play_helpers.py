@@ -400,10 +400,30 @@ def _num(value) -> str:
     return "" if value is None else str(value)
 
 
+def _condition_form(condition: dict | None) -> dict:
+    condition = condition or {}
+    return {
+        "test": condition.get("test") or "points_at_least",
+        "dimension": condition.get("dimension") or "",
+        "minimum": _num(condition.get("minimum")),
+        "flag": condition.get("flag") or "",
+    }
+
+
 def node_form_value(item: dict) -> dict:
     """One node's raw data as the admin form's nested fields."""
     value = item["value"]
     data = {"key": value["key"], "speaker": value.get("speaker", "customer"), "text": value["text"]}
+    data["variants"] = _list(
+        [
+            {
+                "condition": _condition_form(v.get("condition")),
+                "text": v.get("text", ""),
+                **({"debrief": v.get("debrief", "")} if item["type"] == "ending" else {}),
+            }
+            for v in value.get("variants", [])
+        ]
+    )
     if item["type"] == "choice":
         data["choices"] = _list(
             [
@@ -419,10 +439,9 @@ def node_form_value(item: dict) -> dict:
                             for p in c.get("points", [])
                         ]
                     ),
-                    "condition": {
-                        "dimension": (c.get("condition") or {}).get("dimension") or "",
-                        "minimum": _num((c.get("condition") or {}).get("minimum")),
-                    },
+                    "rating": c.get("rating", ""),
+                    "sets_flags": c.get("sets_flags", ""),
+                    "condition": _condition_form(c.get("condition")),
                 }
                 for c in value["choices"]
             ]
@@ -432,6 +451,21 @@ def node_form_value(item: dict) -> dict:
             prompt=value["prompt"],
             exemplar=value["exemplar"],
             rubric=_list(list(value["rubric"])),
+            checks=_list(
+                [
+                    {
+                        "text": check["text"],
+                        "flag": check.get("flag", ""),
+                        "points": _list(
+                            [
+                                {"dimension": p["dimension"], "points": _num(p["points"])}
+                                for p in check.get("points", [])
+                            ]
+                        ),
+                    }
+                    for check in value.get("checks", [])
+                ]
+            ),
             next_key=value["next_key"],
         )
     else:
@@ -453,6 +487,7 @@ def scenario_form_data(*, title: str, start: str, nodes: list[dict], publish: bo
             "source_title": "Customers Not Targets",
             "source_author": "Priya Shrivastava",
             "start_key": start,
+            "feedback_timing": "immediate",
             "nodes": streamfield([(item["type"], node_form_value(item)) for item in nodes]),
         }
     )
