@@ -209,7 +209,8 @@ def list_items(values: list) -> list[dict]:
 
 def chain_conversation(length: int, *, choices_per_node: int = 3) -> list[dict]:
     """Raw nodes of a role-play: `length` choice nodes "n0".. in a row, each choice with points
-    on "empathy" and "ownership" and an empty condition, then the ending "end"."""
+    on "empathy" and "ownership" and an empty condition, then the ending "end". Every field of
+    the blocks is given, as the editor stores it, so a save changes nothing it was not told to."""
     nodes = []
     for i in range(length):
         following = f"n{i + 1}" if i + 1 < length else "end"
@@ -226,12 +227,19 @@ def chain_conversation(length: int, *, choices_per_node: int = 3) -> list[dict]:
                         {"dimension": "ownership", "points": -1},
                     ]
                 ),
-                "condition": {"dimension": "", "minimum": None},
+                "rating": "",
+                "sets_flags": "",
+                "condition": {
+                    "test": "points_at_least",
+                    "dimension": "",
+                    "minimum": None,
+                    "flag": "",
+                },
             }
             for c in range(choices_per_node)
         ]
-        value = {"key": f"n{i}", "speaker": "customer", "text": f"Line {i}?"}
+        value = {"key": f"n{i}", "speaker": "customer", "text": f"Line {i}?", "variants": []}
         nodes.append({"type": "choice", "value": {**value, "choices": list_items(choices)}})
-    ending = {"key": "end", "speaker": "customer", "text": "Bye", "outcome": "Done"}
+    ending = {"key": "end", "speaker": "customer", "text": "Bye", "outcome": "Done", "variants": []}
     nodes.append({"type": "ending", "value": {**ending, "tone": "good", "debrief": "Debrief"}})
     return nodes

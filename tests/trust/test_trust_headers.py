@@ -171,6 +171,7 @@ def scenario_form(title: str) -> dict:
         "outcome": "Leaves happy",
         "tone": "good",
         "debrief": "Well done",
+        "variants": {"count": "0"},
     }
     return nested_form_data(
         {
@@ -178,6 +179,7 @@ def scenario_form(title: str) -> dict:
             "persona_name": "Anil Mehta",
             "persona_situation": "His car was due at nine.",
             "start_key": "bye",
+            "feedback_timing": "immediate",
             "nodes": streamfield([("ending", ending)]),
         }
     )
