@@ -6,6 +6,7 @@ on this neutral form, so it needs no database and behaves the same for any revis
 
 from __future__ import annotations
 
+import random
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -157,6 +158,20 @@ class Node:
     def debrief_for(self, state: PlayState) -> str:
         variant = self.variant_for(state)
         return variant.debrief if variant and variant.debrief else self.debrief
+
+
+def shown_order(choices: list[Choice], *, seed: int, node_key: str) -> list[Choice]:
+    """The choices in the order one attempt shows them at one node.
+
+    The order comes from the attempt's seed and the node, so it is the same on every reload
+    and on resume, and differs between attempts: the position of an answer tells nothing.
+    Seed 0 (attempts started before shuffling) keeps the authored order they were shown in.
+    """
+    if not seed:
+        return list(choices)
+    shown = list(choices)
+    random.Random(f"{seed}:{node_key}").shuffle(shown)  # an order, not a secret
+    return shown
 
 
 def rated(choices: list[Choice]) -> list[Choice]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .graph import CHOICE, FREE_TEXT, MOOD_RANGE
+from .graph import CHOICE, FREE_TEXT, MOOD_RANGE, shown_order
 from .models import Attempt, AttemptStep, Scenario
 from .selectors import graph_for_attempt
 
@@ -42,6 +44,7 @@ def attempt_start(
                     revision_id=scenario.live_revision_id,
                     number=number,
                     current_key=graph.start_key,
+                    shuffle_seed=secrets.randbelow(2**31 - 1) + 1,
                 )
         except IntegrityError:
             continue  # another tab started one at the same moment; take the next number
@@ -76,7 +79,10 @@ def attempt_answer(
     points = dict(locked.points)
     flags: tuple[str, ...] = ()
     if node.kind == CHOICE:
-        offered = {choice.index: choice for choice in node.offered_choices(locked.play_state)}
+        shown = shown_order(
+            node.offered_choices(locked.play_state), seed=locked.shuffle_seed, node_key=node.key
+        )
+        offered = {choice.index: choice for choice in shown}
         if choice_index is None or choice_index not in offered:
             raise RolePlayError(_("That answer is not one of the choices offered here."))
         choice = offered[choice_index]
@@ -86,6 +92,7 @@ def attempt_answer(
             "choice_index": choice.index,
             "choice_text": choice.text,
             "rating": choice.rating,
+            "position": shown.index(choice) + 1,  # analytics count by index, this by place
         }
     elif node.kind == FREE_TEXT:
         # Browsers send line breaks as CRLF; count them as the textarea does.

@@ -14,7 +14,7 @@ from wagtail import hooks
 from assessments.selectors import dimension_names
 from scenarios import selectors as scenario_selectors
 from scenarios import services as scenario_services
-from scenarios.graph import CHOICE, FREE_TEXT, Choice, Graph, Node
+from scenarios.graph import CHOICE, FREE_TEXT, Choice, Graph, Node, shown_order
 from scenarios.models import Attempt, Scenario
 
 from .base import PublishedSnippetStep, register
@@ -152,7 +152,12 @@ def _fill(state: RolePlayState, attempt: Attempt) -> RolePlayState:
         state.exchanges.append(PastExchange(line=line, choice=choice))
     state.node = graph.node(attempt.current_key)
     if state.node and not attempt.finished:
-        state.offered = state.node.offered_choices(attempt.play_state)
+        # Shuffled per attempt (stable on reload): the first answer is not the best one.
+        state.offered = shown_order(
+            state.node.offered_choices(attempt.play_state),
+            seed=attempt.shuffle_seed,
+            node_key=state.node.key,
+        )
     if attempt.finished:
         state.scores = scenario_selectors.scores(points=attempt.points, names=dimension_names())
     return state
