@@ -22,7 +22,23 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .graph import CHOICE, ENDING, FREE_TEXT, Choice, Graph, Node, layers, reachable
+from .graph import (
+    CHOICE,
+    ENDING,
+    FLAG_NOT_SET,
+    FLAG_SET,
+    FREE_TEXT,
+    MOOD_AT_LEAST,
+    MOOD_AT_MOST,
+    POINTS_AT_LEAST,
+    POINTS_AT_MOST,
+    Choice,
+    Condition,
+    Graph,
+    Node,
+    layers,
+    reachable,
+)
 
 # Geometry, in SVG user units (pixels at natural size).
 NODE_W = 252
@@ -66,13 +82,26 @@ def tone_label(tone: str) -> str:
 
 def condition_label(choice: Choice, names: dict[str, str] | None = None) -> str:
     """“if empathy ≥ 2” for a conditional choice, "" otherwise."""
-    if choice.condition is None:
-        return ""
-    dimension = (names or {}).get(choice.condition.dimension, choice.condition.dimension)
-    return _("if %(dimension)s ≥ %(minimum)d") % {
-        "dimension": dimension,
-        "minimum": choice.condition.minimum,
+    return condition_text(choice.condition, names) if choice.condition else ""
+
+
+def condition_text(condition: Condition, names: dict[str, str] | None = None) -> str:
+    """A condition in a few symbols: “if empathy ≥ 2”, “if mood ≤ -1”, “unless promised”."""
+    args = {
+        "dimension": (names or {}).get(condition.dimension, condition.dimension),
+        "minimum": condition.value,
+        "flag": condition.flag,
     }
+    labels = {
+        POINTS_AT_LEAST: _("if %(dimension)s ≥ %(minimum)d"),
+        POINTS_AT_MOST: _("if %(dimension)s ≤ %(minimum)d"),
+        MOOD_AT_LEAST: _("if mood ≥ %(minimum)d"),
+        MOOD_AT_MOST: _("if mood ≤ %(minimum)d"),
+        FLAG_SET: _("if “%(flag)s”"),
+        FLAG_NOT_SET: _("unless “%(flag)s”"),
+    }
+    label = labels.get(condition.test)
+    return label % args if label else _("if (unknown test)")
 
 
 def clip(text: str, limit: int) -> str:

@@ -399,7 +399,7 @@ def graph_problems(graph: Graph, *, dimensions: set[str] | None = None) -> list[
                     )
                 if dimensions is not None:
                     used = set(choice.points)
-                    if choice.condition:
+                    if choice.condition and choice.condition.test in POINT_TESTS:
                         used.add(choice.condition.dimension)
                     for slug in sorted(used - dimensions):
                         problems.append(
@@ -421,6 +421,8 @@ def graph_problems(graph: Graph, *, dimensions: set[str] | None = None) -> list[
                     )
                 )
 
+    problems += _state_problems(graph, dimensions=dimensions)
+
     reached = reachable(graph, [graph.start_key])
     for key in graph.order:
         if key and key in graph.nodes and key not in reached:
@@ -431,6 +433,67 @@ def graph_problems(graph: Graph, *, dimensions: set[str] | None = None) -> list[
         node = graph.nodes.get(key)
         if node and key in reached and key not in finishing:
             problems.append(Problem(key, _("no path from here ever reaches an ending.")))
+    return problems
+
+
+def _condition_problems(
+    node_key: str, where: str, condition: Condition, *, dimensions: set[str] | None, set_flags
+) -> list[Problem]:
+    """What is wrong with one condition; `where` names it ("the choice “…”", "variant 2")."""
+    args = {"where": where}
+    if condition.test not in CONDITION_TESTS:
+        return [Problem(node_key, _("%(where)s uses an unknown test.") % args)]
+    if condition.test in MOOD_TESTS and not MOOD_RANGE[0] <= condition.value <= MOOD_RANGE[1]:
+        message = _("%(where)s tests a mood of %(value)d; the mood runs from %(low)d to %(high)d.")
+        args.update(value=condition.value, low=MOOD_RANGE[0], high=MOOD_RANGE[1])
+        return [Problem(node_key, message % args)]
+    if condition.test in FLAG_TESTS and condition.flag not in set_flags:
+        message = _("%(where)s tests the flag “%(flag)s”, which no answer or self-check sets.")
+        return [Problem(node_key, message % {**args, "flag": condition.flag})]
+    if (
+        condition.test in POINT_TESTS
+        and dimensions is not None
+        and condition.dimension not in dimensions
+    ):
+        message = _("%(where)s uses an unknown dimension “%(d)s”.")
+        return [Problem(node_key, message % {**args, "d": condition.dimension})]
+    return []
+
+
+def _state_problems(graph: Graph, *, dimensions: set[str] | None) -> list[Problem]:
+    """The checks on what tests the play state: variants, flags, moods and self-checks."""
+    set_flags = {
+        flag for node in graph.nodes.values() for c in node.choices for flag in c.sets_flags
+    }
+    set_flags |= {
+        check.flag for node in graph.nodes.values() for check in node.checks if check.flag
+    }
+    problems: list[Problem] = []
+    for node in graph.nodes.values():
+        for choice in node.choices:
+            if choice.condition and choice.condition.test not in POINT_TESTS:
+                where = _("the choice “%(c)s”") % {"c": choice.text[:40] or str(choice.index + 1)}
+                problems += _condition_problems(
+                    node.key, where, choice.condition, dimensions=None, set_flags=set_flags
+                )
+        for number, variant in enumerate(node.variants, start=1):
+            where = _("variant %(n)d") % {"n": number}
+            if variant.condition is None:
+                message = _(
+                    "%(where)s tests nothing, so it would never be said: give it a condition."
+                )
+                problems.append(Problem(node.key, message % {"where": where}))
+            else:
+                problems += _condition_problems(
+                    node.key, where, variant.condition, dimensions=dimensions, set_flags=set_flags
+                )
+            if not variant.text.strip() and not variant.debrief.strip():
+                problems.append(Problem(node.key, _("%(where)s says nothing.") % {"where": where}))
+        for check in node.checks:
+            if dimensions is not None:
+                for slug in sorted(set(check.points) - dimensions):
+                    message = _("the self-check “%(q)s” uses an unknown dimension “%(d)s”.")
+                    problems.append(Problem(node.key, message % {"q": check.text[:40], "d": slug}))
     return problems
 
 

@@ -177,3 +177,12 @@ def superuser():
 @pytest.fixture
 def superuser_client(superuser):
     return signed_in(superuser)
+
+
+@pytest.fixture
+def root_client(superuser):
+    """The platform admin signed in, with the shared dimensions in place."""
+    import play_helpers
+
+    play_helpers.dimensions_ensure()
+    return signed_in(superuser)

@@ -62,19 +62,6 @@ def three_nodes(*, polite_goes_to: str = "thanks") -> list[dict]:
 
 
 @pytest.fixture
-def root_client():
-    ph.dimensions_ensure()
-    return signed_in(
-        UserFactory(
-            roles=[Role.PLATFORM_ADMIN],
-            is_superuser=True,
-            organisation=None,
-            email="root@example.org",
-        )
-    )
-
-
-@pytest.fixture
 def coach(org_a):
     ph.dimensions_ensure()
     return UserFactory(organisation=org_a, email="coach@acme.example", roles=[Role.COACH])

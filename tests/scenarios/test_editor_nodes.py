@@ -7,26 +7,13 @@ from __future__ import annotations
 import json
 
 import play_helpers as ph
-import pytest
 from django.urls import reverse
-from factories import UserFactory
-from helpers import signed_in
 from wagtail.admin.telepath import registry
 
-from people.roles import Role
 from scenarios.blocks import STORED_INPUT, STORED_STATE, NodeBlockAdapter
 from scenarios.models import Scenario
 
 STREAM = Scenario._meta.get_field("nodes").stream_block
-
-
-@pytest.fixture
-def root_client():
-    ph.dimensions_ensure()
-    user = UserFactory(
-        roles=[Role.PLATFORM_ADMIN], is_superuser=True, organisation=None, email="root@example.org"
-    )
-    return signed_in(user)
 
 
 def edit_url(scenario: Scenario) -> str:

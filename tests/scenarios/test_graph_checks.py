@@ -5,12 +5,9 @@ from __future__ import annotations
 import play_helpers as ph
 import pytest
 from django.urls import reverse
-from factories import UserFactory
-from helpers import signed_in
 
 from cms import demo_scenarios
 from cms.management.commands.seed_demo import scenario_node
-from people.roles import Role
 from scenarios.graph import graph_from_raw, graph_problems
 from scenarios.models import Scenario
 
@@ -294,19 +291,6 @@ BROKEN = {
         "Node “done”: the key is used by more than one node.",
     ),
 }
-
-
-@pytest.fixture
-def root_client():
-    ph.dimensions_ensure()
-    return signed_in(
-        UserFactory(
-            roles=[Role.PLATFORM_ADMIN],
-            is_superuser=True,
-            organisation=None,
-            email="root@example.org",
-        )
-    )
 
 
 @pytest.mark.parametrize("case", list(BROKEN))
