@@ -104,6 +104,25 @@ def condition_text(condition: Condition, names: dict[str, str] | None = None) ->
     return label % args if label else _("if (unknown test)")
 
 
+def condition_sentence(condition: Condition, names: dict[str, str] | None = None) -> str:
+    """A condition in words, for the block templates and the play-through."""
+    args = {
+        "dimension": (names or {}).get(condition.dimension, condition.dimension),
+        "n": condition.value,
+        "flag": condition.flag,
+    }
+    sentences = {
+        POINTS_AT_LEAST: _("only when the learner has at least %(n)d points on %(dimension)s."),
+        POINTS_AT_MOST: _("only when the learner has at most %(n)d points on %(dimension)s."),
+        MOOD_AT_LEAST: _("only when the customer's mood is at least %(n)d (on -5 to 5)."),
+        MOOD_AT_MOST: _("only when the customer's mood is at most %(n)d (on -5 to 5)."),
+        FLAG_SET: _("only when an earlier answer set “%(flag)s”."),
+        FLAG_NOT_SET: _("only when no earlier answer set “%(flag)s”."),
+    }
+    sentence = sentences.get(condition.test)
+    return sentence % args if sentence else _("never: the test is unknown.")
+
+
 def clip(text: str, limit: int) -> str:
     """Whitespace collapsed, cut to `limit` characters with an ellipsis."""
     text = " ".join((text or "").split())

@@ -160,6 +160,16 @@ class Node:
         return variant.debrief if variant and variant.debrief else self.debrief
 
 
+def after_choice(state: PlayState, choice: Choice) -> PlayState:
+    """The play state once `choice` is taken: its points added, the mood moved (within
+    MOOD_RANGE), its flags set."""
+    points = dict(state.points)
+    for slug, value in choice.points.items():
+        points[slug] = points.get(slug, 0) + value
+    mood = max(MOOD_RANGE[0], min(MOOD_RANGE[1], state.mood + choice.mood))
+    return PlayState(points=points, mood=mood, flags=state.flags | set(choice.sets_flags))
+
+
 def shown_order(choices: list[Choice], *, seed: int, node_key: str) -> list[Choice]:
     """The choices in the order one attempt shows them at one node.
 
@@ -254,7 +264,7 @@ def graph_from_raw(start_key: str, raw_nodes: list[dict]) -> Graph:
                         reaction=raw.get("reaction") or "",
                         mood=_int(raw.get("mood")),
                         points=_points(raw.get("points")),
-                        condition=_condition(raw.get("condition")),
+                        condition=condition_from_raw(raw.get("condition")),
                         rating=rating,
                         sets_flags=_flags(raw.get("sets_flags")),
                     )
@@ -303,8 +313,8 @@ def _flags(value) -> tuple[str, ...]:
     return tuple(dict.fromkeys(part.strip() for part in parts if part and part.strip()))
 
 
-def _condition(raw) -> Condition | None:
-    """A stored condition, or None when it tests nothing (no dimension, no flag).
+def condition_from_raw(raw) -> Condition | None:
+    """A stored condition (block value or raw dict), or None when it tests nothing.
 
     A condition stored before tests had a choice holds {"dimension", "minimum"}: points at least.
     """
@@ -324,7 +334,7 @@ def _variants(value) -> list[Variant]:
     for raw in _list_items(value):
         variants.append(
             Variant(
-                condition=_condition(raw.get("condition")),
+                condition=condition_from_raw(raw.get("condition")),
                 text=raw.get("text") or "",
                 debrief=raw.get("debrief") or "",
             )

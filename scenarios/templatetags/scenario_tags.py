@@ -8,9 +8,19 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from .. import diagram
 from ..blocks import MOODS
 from ..diagram import TONE_SYMBOL, condition_label, diagram_legend, tone_label
-from ..graph import CHOICE, FREE_TEXT, Choice, Graph, PlayState
+from ..graph import (
+    CHOICE,
+    FREE_TEXT,
+    POINT_TESTS,
+    Choice,
+    Graph,
+    PlayState,
+    after_choice,
+    condition_from_raw,
+)
 
 register = template.Library()
 
@@ -21,6 +31,13 @@ MAX_NODES = 400  # nodes drawn in one play-through, whatever the branching
 @register.filter
 def dimension_name(slug, names) -> str:
     return (names or {}).get(slug, slug)
+
+
+@register.filter
+def condition_sentence(value, names) -> str:
+    """A stored condition (a block value or a dict) in words; "" when it tests nothing."""
+    condition = condition_from_raw(dict(value or {}))
+    return diagram.condition_sentence(condition, names) if condition else ""
 
 
 @register.filter
@@ -67,8 +84,10 @@ def _choice_value(choice: Choice) -> dict:
         "mood": str(choice.mood),
         "points": [{"dimension": slug, "points": value} for slug, value in choice.points.items()],
         "condition": {
+            "test": choice.condition.test if choice.condition else "",
             "dimension": choice.condition.dimension if choice.condition else "",
             "minimum": choice.condition.minimum if choice.condition else None,
+            "flag": choice.condition.flag if choice.condition else "",
         },
     }
 
@@ -90,7 +109,7 @@ def play_through_html(graph: Graph, names: dict[str, str], *, persona_name: str 
     budget = [MAX_NODES]
     base = {"play": True, "dimension_names": names, "persona_name": persona_name}
 
-    def render_node(key: str, path: tuple[str, ...], points: dict[str, int]) -> SafeString:
+    def render_node(key: str, path: tuple[str, ...], state: PlayState) -> SafeString:
         node = graph.node(key)
         if node is None:
             if not key:
@@ -122,6 +141,7 @@ def play_through_html(graph: Graph, names: dict[str, str], *, persona_name: str 
                 % {"key": key},
             )
         budget[0] -= 1
+        points = state.points
         path_points = [
             {"dimension": slug, "points": value} for slug, value in sorted(points.items())
         ]
@@ -132,7 +152,7 @@ def play_through_html(graph: Graph, names: dict[str, str], *, persona_name: str 
         branches: list[SafeString] = []
         if node.kind == CHOICE:
             for choice in node.choices:
-                offered = choice.offered(PlayState(points=points))
+                offered = choice.offered(state)
                 condition = condition_label(choice, names)
                 details = render_to_string(
                     "scenarios/blocks/choice.html",
@@ -140,16 +160,14 @@ def play_through_html(graph: Graph, names: dict[str, str], *, persona_name: str 
                         **base,
                         "value": _choice_value(choice),
                         "offered": offered,
+                        # What the path has of what the condition tests, to say why it is unmet.
                         "have": points.get(choice.condition.dimension, 0)
-                        if choice.condition
-                        else 0,
+                        if choice.condition and choice.condition.test in POINT_TESTS
+                        else None,
                     },
                 )
                 if offered:
-                    gained = dict(points)
-                    for slug, value in choice.points.items():
-                        gained[slug] = gained.get(slug, 0) + value
-                    after = render_node(choice.next_key, (*path, key), gained)
+                    after = render_node(choice.next_key, (*path, key), after_choice(state, choice))
                 else:
                     after = SafeString("")
                 summary = format_html(
@@ -180,7 +198,7 @@ def play_through_html(graph: Graph, names: dict[str, str], *, persona_name: str 
                 if rubric
                 else "",
             )
-            after = render_node(node.next_key, (*path, key), points)
+            after = render_node(node.next_key, (*path, key), state)
             branches.append(
                 format_html(
                     '<li class="play-choice play-choice--reply"><details><summary>{}</summary>'
@@ -197,4 +215,4 @@ def play_through_html(graph: Graph, names: dict[str, str], *, persona_name: str 
         )
         return format_html('<div class="play-node">{}{}</div>', body, choices)
 
-    return render_node(graph.start_key, (), {})
+    return render_node(graph.start_key, (), PlayState())

@@ -3,7 +3,10 @@ one node, edits it and publishes; that node changed and every other node is save
 
 from __future__ import annotations
 
+import time
+
 import pytest
+from django.db import OperationalError
 from django.test import Client
 from factories import UserFactory, chain_conversation
 
@@ -93,8 +96,21 @@ def test_an_error_opens_the_node_it_is_on_and_saves_nothing(editor, page):
     assert saved_nodes(editor) == before
 
 
+def read_while_serving(read):
+    """`read()`, again if needed: on SQLite the test and the live server share one in-memory
+    database, whose tables lock for a moment while the server writes (an autosave)."""
+    for _attempt in range(50):
+        try:
+            return read()
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
+            time.sleep(0.1)
+    raise AssertionError("the database stayed locked for 5 s")
+
+
 def latest_revision(scenario: Scenario) -> tuple:
-    revision = Scenario.objects.get(pk=scenario.pk).latest_revision
+    revision = read_while_serving(lambda: Scenario.objects.get(pk=scenario.pk).latest_revision)
     return revision.pk, revision.created_at
 
 
@@ -113,7 +129,8 @@ def test_opening_a_node_is_no_edit_to_autosave_but_typing_in_it_is(editor, page)
             break
         page.wait_for_timeout(250)
     assert latest_revision(editor) != before
-    assert "Autosaved?" in str(Scenario.objects.get(pk=editor.pk).latest_revision.content)
+    content = read_while_serving(lambda: Scenario.objects.get(pk=editor.pk).latest_revision.content)
+    assert "Autosaved?" in str(content)
 
 
 def node_action(page, block_id: str, action: str):

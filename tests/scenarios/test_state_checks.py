@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import play_helpers as ph
 import pytest
+from bs4 import BeautifulSoup
 
 from scenarios.diagram import diagram_svg
 from scenarios.graph import PlayState, graph_from_raw, graph_problems
 from scenarios.models import Scenario
+from scenarios.templatetags.scenario_tags import play_through_html
 
 DIMENSIONS = {"empathy", "ownership"}
 
@@ -146,3 +148,38 @@ def test_publishing_a_scenario_that_tests_a_flag_nobody_sets_is_refused(root_cli
         response
     )
     assert not Scenario.objects.filter(title="Flags", live=True).exists()
+
+
+def test_the_play_through_carries_flags_and_mood_along_each_path():
+    promised = ph.choice("I'll call you by Friday.", "follow-up", mood=1)
+    promised["sets_flags"] = "promised-friday"
+    vague = ph.choice("Someone will be in touch.", "follow-up", mood=-1)
+    remind = ph.choice("As promised, it is Friday: here is the news.", "end")
+    remind["condition"] = condition("flag_set", flag="promised-friday")
+    soothe = ph.choice("I can hear this has gone on too long.", "end")
+    soothe["condition"] = condition("mood_at_most", minimum=-1)
+    nodes = [
+        ph.choice_node("opening", "Where is my parcel?", [promised, vague]),
+        ph.choice_node("follow-up", "So?", [ph.choice("Here is the news.", "end"), remind, soothe]),
+        ph.ending_node("end", outcome="Maya hangs up"),
+    ]
+    html = play_through_html(graph_from_raw("opening", nodes), {"empathy": "Empathy"})
+    page = BeautifulSoup(str(html), "html.parser")
+
+    first, second = page.select("ol.play-choices")[0].find_all("li", recursive=False)
+    offered_after = [
+        [
+            " ".join(li.summary.get_text().split())
+            for li in branch.select("ol.play-choices > li")
+            if "play-choice--not-offered" not in li["class"]
+        ]
+        for branch in (first, second)
+    ]
+    assert offered_after == [
+        [
+            "1. Here is the news.",
+            "2. As promised, it is Friday: here is the news. (if “promised-friday”)",
+        ],
+        ["1. Here is the news.", "3. I can hear this has gone on too long. (if mood ≤ -1)"],
+    ]
+    assert "Not offered on this path." in second.get_text()
