@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from e2e_helpers import answer_questionnaire_if_asked, sign_in
+from playwright.sync_api import expect
 
 from cms import demo_scenarios
 from courses.models import ModulePage
@@ -35,7 +36,7 @@ def test_learner_plays_a_demo_roleplay_to_a_good_ending(demo, page):
     page.wait_for_url("**/step/1/")
     for _step in range(1, number):  # story and insight come first
         page.get_by_role("button", name="Next").click()
-    assert f"Step {number} of" in page.content()
+    expect(page.locator("body")).to_contain_text(f"Step {number} of")
     data = demo_scenarios.SCENARIOS["care-after-the-sale"]
     nodes = {node["key"]: node for node in data["nodes"]}
 
@@ -45,7 +46,7 @@ def test_learner_plays_a_demo_roleplay_to_a_good_ending(demo, page):
         node = nodes[key]
         if node["kind"] == "ending":
             break
-        assert node["text"][:40] in page.content()
+        expect(page.locator("body")).to_contain_text(node["text"][:40])
         if node["kind"] == "choice":
             index = caring_choice(node)
             radio = page.locator(f"#choice-{index}")
@@ -76,4 +77,6 @@ def test_learner_plays_a_demo_roleplay_to_a_good_ending(demo, page):
     assert page.get_by_role("button", name="Answer").is_visible()
     page.get_by_text("1 earlier attempt").click()
     page.get_by_role("link", name="Attempt 1").click()
-    assert ending["outcome"] in page.content()
+    # The link opens another page: wait for it rather than read the old one mid-navigation.
+    page.wait_for_url("**/attempts/*/")
+    expect(page.locator("body")).to_contain_text(ending["outcome"])
