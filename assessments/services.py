@@ -9,7 +9,14 @@ from django.utils.translation import gettext as _
 from people.models import Organisation, Team
 
 from .aggregates import MINIMUM_GROUP, PHASES, phase_aggregates, phase_members
-from .models import Answer, AttitudeRelease, Dimension, Questionnaire, Response
+from .models import (
+    Answer,
+    AttitudeRelease,
+    Dimension,
+    Questionnaire,
+    QuestionnaireItem,
+    Response,
+)
 from .releases import (
     latest_releases,
     people_changed,
@@ -175,3 +182,36 @@ def _release_publish(
         return AttitudeRelease.objects.get(
             organisation=organisation, questionnaire=questionnaire, phase=phase, number=number
         )
+
+
+def questionnaire_publish_from_data(*, data: dict) -> Questionnaire:
+    """Create and publish a questionnaire from data files' shape: title, introduction,
+    scale_points and items [{statement, dimension (a slug), reverse_scored}]. An unknown
+    dimension raises QuestionnaireError and saves nothing."""
+    dimensions = {dimension.slug: dimension for dimension in Dimension.objects.all()}
+    items = []
+    for order, item in enumerate(data.get("items") or []):
+        dimension = dimensions.get(item.get("dimension"))
+        if dimension is None:
+            raise QuestionnaireError(
+                _("Unknown dimension “%(slug)s”.") % {"slug": item.get("dimension")}
+            )
+        items.append(
+            QuestionnaireItem(
+                statement=item["statement"],
+                dimension=dimension,
+                reverse_scored=bool(item.get("reverse_scored")),
+                sort_order=order,
+            )
+        )
+    with transaction.atomic():
+        questionnaire = Questionnaire(
+            title=data["title"],
+            introduction=data.get("introduction", ""),
+            scale_points=int(data.get("scale_points", 5)),
+        )
+        questionnaire.items = items
+        questionnaire.save()
+        questionnaire.save_revision().publish()
+    questionnaire.refresh_from_db()  # publishing saved another instance: read the live state
+    return questionnaire

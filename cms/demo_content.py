@@ -4,16 +4,16 @@ COURSE = {
     "title": "Customers, not targets",
     "slug": "customers-not-targets",
     "summary": (
-        "Thirteen short, true-to-life stories about the moments that make a customer feel like a "
-        "person, or like a number. Each one asks you to look at your own work from the other side "
-        "of the counter."
+        "Thirteen short stories, retold from five essays on customer service, about the moments "
+        "that make a customer feel like a person, or like a number. Each one asks you to look at "
+        "your own work from the other side of the counter."
     ),
     "description": (
         "<p>Most of us already know that customers matter. The hard part is remembering it at 6 "
         "p.m., in the middle of a queue, after the invoice has been paid, or when the system on "
-        "your screen is doing the talking. This course collects small, everyday stories from "
-        "people who noticed exactly those moments: a car dealer who went quiet once the money "
-        "arrived, a support engineer who answered a worried caller in Marathi and meant every "
+        "your screen is doing the talking. This course is built from short essays by people who "
+        "noticed exactly those moments: a car dealer who went quiet once the money arrived, a "
+        "colleague on the support line who answered a worried caller in Marathi and meant every "
         "word, a fruit seller who never attended a training, a webinar host who paused to say good "
         "evening.</p>"
         "<p>Each module takes five to ten minutes. You will read a story, think about the one idea "
@@ -21,7 +21,9 @@ COURSE = {
         "There are no scripts to memorise. The aim is an <b>attitude</b>: treating the person in "
         "front of you as a person, before, during and after the sale.</p>"
         "<p>The stories are retold in our own words from five short pieces of writing about "
-        "putting customers first; each module names the essay it comes from.</p>"
+        "putting customers first. Some follow an essay's own anecdote; others are scenes we wrote, "
+        "with fictional customers, to illustrate a point an essay makes. Each story says which it "
+        "is, and each module names the essay it comes from.</p>"
     ),
     "validity_note": "",
 }
@@ -86,6 +88,8 @@ MODULES = [
                         "it. Her conclusion was simple: however much the management books talk "
                         "about customer experience, a salesperson measured only on targets met "
                         "will behave as if the customer ends at the invoice.</p>"
+                        "<p><i>Retold from the essay to illustrate its point; the showroom details "
+                        "are ours.</i></p>"
                     ),
                 },
             ),
@@ -147,8 +151,8 @@ MODULES = [
         "slug": "in-the-callers-own-language",
         "title": "In the caller's own language",
         "summary": (
-            "A support engineer answers a worried caller in Marathi, and the care in his voice "
-            "turns out to be real."
+            "A colleague on the support line answers a worried caller in Marathi, and the care in "
+            "his voice turns out to be real."
         ),
         "estimated_minutes": 7,
         "source_title": "Customers Not Targets",
@@ -181,6 +185,8 @@ MODULES = [
                         "not even a paying customer. They were using the free, open-source version "
                         "of the product. There was no invoice behind the call, no target to "
                         "protect, and still the care was the same.</p>"
+                        "<p><i>Retold from the essay to illustrate its point; the Marathi wording "
+                        "and the small details are ours.</i></p>"
                     ),
                 },
             ),
@@ -252,8 +258,8 @@ MODULES = [
         "slug": "no-targets-just-good-work",
         "title": "No targets, just good work",
         "summary": (
-            "A salesperson joins a company with no sales team at all, and slowly works out why it "
-            "keeps growing."
+            "Someone trained in sales and marketing joins a company with no sales team at all, and "
+            "slowly works out why it keeps growing."
         ),
         "estimated_minutes": 6,
         "source_title": "Customers Not Targets",
@@ -284,6 +290,8 @@ MODULES = [
                         "Recommendations from satisfied users did the work a sales team would "
                         "normally do. The people there simply concentrated on doing the job well, "
                         "and new business kept finding its way to them.</p>"
+                        "<p><i>Retold from the essay to illustrate its point; the details of what "
+                        "she saw there are ours.</i></p>"
                     ),
                 },
             ),
@@ -340,6 +348,8 @@ MODULES = [
     # 4. The menu that never lists your problem
     {
         "slug": "the-menu-that-never-ends",
+        # The role-play comes first; the story and insight then read as its debrief.
+        "roleplay_first": True,
         "title": "The menu that never lists your problem",
         "summary": (
             "Seven layers of 'press 1' stand between a customer and help, and the one option they "
@@ -369,15 +379,16 @@ MODULES = [
                         "There is no option for what happened to you. The menu was built for the "
                         "questions the company expects, not for the one you actually have. You "
                         "hang up, or you press 0 over and over, hoping.</p>"
-                        "<p>The essay's writer had been through this often enough to put a name to "
-                        "it. Machines were brought in to make service easier, the writer observed, "
-                        "but the non-human way of answering customers was steadily turning "
-                        "inhuman. The menus were presented as help. In practice they worked as a "
-                        "filter, discouraging people from carrying on. The writer saw it as a "
-                        "symptom of something bigger: organisations that look inward, pursuing "
-                        "their own financial goals, organising themselves for internal "
-                        "convenience, and using technology to cut costs rather than to make a "
-                        "customer's life easier.</p>"
+                        "<p>The essay's writer describes exactly this maze. Machines were brought "
+                        "in to make service easier, the writer observed, but the non-human way of "
+                        "answering customers was steadily turning inhuman. The menus were "
+                        "presented as help. In practice they worked as a filter, discouraging "
+                        "people from carrying on. The writer saw it as a symptom of something "
+                        "bigger: organisations that look inward, pursuing their own financial "
+                        "goals, organising themselves for internal convenience, and using "
+                        "technology to cut costs rather than to make a customer's life easier.</p>"
+                        "<p><i>An illustration of the essay's point; the call and its menu are "
+                        "ours.</i></p>"
                     ),
                 },
             ),
@@ -474,6 +485,8 @@ MODULES = [
                         "them with suspicion and build protective walls around themselves. In the "
                         "end, the essay argues, such companies serve neither their customers nor "
                         "themselves well.</p>"
+                        "<p><i>Retold from the essay to illustrate its point; the details of the "
+                        "writer's search are ours.</i></p>"
                     ),
                 },
             ),
@@ -599,15 +612,17 @@ MODULES = [
                         "whatever sits on top of the pile, the vendor reaches into the sack and "
                         "picks out the freshest ones for him.</p>"
                         "<p>Then he goes over to the fruit seller, who works from a handcart. Good "
-                        "fruit, every time, and he keeps buying from the same man.</p>"
-                        "<p>Standing there with his bags, it struck him. Neither of these men had "
-                        "ever attended a communication skills course. Neither of them writes "
+                        "fruit, every time, and he keeps buying from the same seller.</p>"
+                        "<p>Standing there with his bags, it struck him. Neither of these vendors "
+                        "had ever attended a communication skills course. Neither of them writes "
                         "emails to stakeholders. And yet both of them had won a customer and kept "
                         "him, week after week, simply through the way they treated him. The "
                         "experience of buying from them was the reason he kept coming back.</p>"
                         "<p>Which left him with a sharper question than the one his clients had "
                         "asked. Is customer centricity a skill that can be taught in a three-hour "
                         "session, or is it an attitude?</p>"
+                        "<p><i>Retold from the essay to illustrate its point; the small details "
+                        "are ours.</i></p>"
                     ),
                 },
             ),
@@ -627,8 +642,8 @@ MODULES = [
                         "training changes much. What makes the difference is a shift in how people "
                         "see customers: stepping into their shoes.</p>"
                         "<p>That is also why this course doesn't hand you a script. The vegetable "
-                        "vendor doesn't have one. He has a habit of thinking about the person at "
-                        "his stall.</p>"
+                        "vendor doesn't have one, only a habit of thinking about the person at "
+                        "the stall.</p>"
                     ),
                 },
             ),
@@ -701,10 +716,15 @@ MODULES = [
                         "drove away. It doesn't matter that the scratch has nothing to do with how "
                         "the car runs. They paid for a new car, and a new car shouldn't come with "
                         "a flaw the seller already knew about.</p>"
-                        "<p>This is the question Gopalakrishnan puts to his clients. If you "
+                        "<p>This is the question Gopalakrishnan puts to his readers. If you "
                         "wouldn't accept the scratch as a buyer, why does it feel acceptable to "
                         "hand your customer a product with known major and minor defects, simply "
                         "because none of them is critical?</p>"
+                        "<p>The same question reaches the shop floor and the support line: the "
+                        "display model with a chipped corner sold as new, or the fix you already "
+                        "know only half works.</p>"
+                        "<p><i>An invented scene that illustrates the essay's point; the team and "
+                        "its release are fictional.</i></p>"
                     ),
                 },
             ),
@@ -798,6 +818,11 @@ MODULES = [
                         "deliverable may have planned their week around it, promised it to their "
                         "own boss, or kept a team waiting. Their evening, so to speak, is just as "
                         "hungry as ours.</p>"
+                        "<p>It is no different on the shop floor, with the fridge promised for "
+                        "Saturday, or on the support line, with the call back promised by five "
+                        "o'clock.</p>"
+                        "<p><i>An invented scene that illustrates the essay's point; the team, its "
+                        "manager and the client are fictional.</i></p>"
                     ),
                 },
             ),
@@ -892,6 +917,8 @@ MODULES = [
                         "serving them means more than fixing the problem or hearing out the "
                         "complaint. Getting someone's name wrong, she noted, is one of the "
                         "quickest ways to strip the person out of the customer.</p>"
+                        "<p><i>Thenmozhi is a fictional customer; her call is our illustration of "
+                        "the essay's point.</i></p>"
                     ),
                 },
             ),
@@ -978,6 +1005,8 @@ MODULES = [
                         "failed them. It is meant as care, or at least as procedure. It lands as "
                         "an insult. The agent here isn't unkind. He is following a checklist "
                         "without ever asking how it sounds from the other end.</p>"
+                        "<p><i>Rohan is a fictional customer; his call is our illustration of the "
+                        "essay's point.</i></p>"
                     ),
                 },
             ),
@@ -1036,6 +1065,8 @@ MODULES = [
     # 11. The impossible security question
     {
         "slug": "the-impossible-security-question",
+        # The role-play comes first; the story and insight then read as its debrief.
+        "roleplay_first": True,
         "title": "The impossible security question",
         "summary": (
             "A customer is locked out by a question nobody could answer, and a lesson about the "
@@ -1072,6 +1103,8 @@ MODULES = [
                         "to shrug: how much can one customer's feelings really count? Her answer "
                         "is that no business can safely ignore even one customer, however "
                         "insignificant that person looks in the figures.</p>"
+                        "<p><i>Meera is a fictional customer; her lock-out is our illustration of "
+                        "the essay's point.</i></p>"
                     ),
                 },
             ),
@@ -1172,6 +1205,8 @@ MODULES = [
     # 12. “It was my fault”
     {
         "slug": "it-was-my-fault",
+        # The role-play comes first; the story and insight then read as its debrief.
+        "roleplay_first": True,
         "title": "“It was my fault”",
         "summary": (
             "A small process mix-up, a simple question, and a reply that owned the mistake in four "
@@ -1209,6 +1244,8 @@ MODULES = [
                         "service, he reflected, usually looks good in policy documents and "
                         "training decks and then fades when it meets real life. Here it had shown "
                         "up in a single sentence.</p>"
+                        "<p><i>Retold from the essay to illustrate its point; apart from those "
+                        "four words, the wording and details are ours.</i></p>"
                     ),
                 },
             ),
@@ -1296,6 +1333,8 @@ MODULES = [
                         "moment to say hello. And when you ask how you can help, mean it. After "
                         "these two small experiences he was completely won over by that "
                         "organisation's culture.</p>"
+                        "<p><i>Retold from the essay to illustrate its point; the wording and "
+                        "small details are ours.</i></p>"
                     ),
                 },
             ),

@@ -47,7 +47,10 @@ class StoryBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "courses/blocks/story.html"
         label = _("Story")
-        help_text = _("A part of the anecdote, retold in your own words.")
+        help_text = _(
+            "A part of the anecdote, retold in your own words. Placed after the role-play, it "
+            "reads as the debrief."
+        )
         value_class = StepStructValue
         form_classname = "struct-block story-block"
 

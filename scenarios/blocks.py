@@ -21,8 +21,9 @@ from wagtail.blocks.struct_block import StructBlockAdapter
 from assessments.selectors import dimension_choices
 
 KEY_HELP = _("Short identifier other nodes point at, e.g. “opening” or “angry-reply”.")
+SLUG_PATTERN = r"[a-z0-9][a-z0-9-]*"  # node keys and flags alike
 key_validator = RegexValidator(
-    r"^[a-z0-9][a-z0-9-]*$", _("Use lowercase letters, digits and hyphens, e.g. “opening”.")
+    rf"^{SLUG_PATTERN}$", _("Use lowercase letters, digits and hyphens, e.g. “opening”.")
 )
 
 SPEAKERS = [("customer", _("The customer")), ("narrator", _("Narrator"))]
@@ -110,9 +111,9 @@ class PointsBlock(blocks.StructBlock):
 
 
 FLAG_HELP = _("Lowercase letters, digits and hyphens, e.g. “promised-a-date”.")
-flag_validator = RegexValidator(r"^[a-z0-9][a-z0-9-]*$", FLAG_HELP)
+flag_validator = RegexValidator(rf"^{SLUG_PATTERN}$", FLAG_HELP)
 flags_validator = RegexValidator(
-    r"^\s*([a-z0-9][a-z0-9-]*\s*(,\s*[a-z0-9][a-z0-9-]*\s*)*)?$",
+    rf"^\s*({SLUG_PATTERN}\s*(,\s*{SLUG_PATTERN}\s*)*)?$",
     _("Separate flags with commas, each in lowercase letters, digits and hyphens."),
 )
 
@@ -194,7 +195,9 @@ class TextVariantBlock(blocks.StructBlock):
 
 class EndingVariantBlock(blocks.StructBlock):
     condition = ConditionBlock()
-    text = GrowingTextBlock(label=_("What they say instead"), max_length=1000, rows=2)
+    text = GrowingTextBlock(
+        label=_("What they say instead"), max_length=1000, rows=2, required=False
+    )
     debrief = GrowingTextBlock(label=_("Debrief instead"), max_length=2000, required=False)
 
     class Meta:
@@ -202,8 +205,8 @@ class EndingVariantBlock(blocks.StructBlock):
         template = "scenarios/blocks/variant.html"
         label = _("Ending variant")
         help_text = _(
-            "The ending's line, and its debrief if given, when the condition holds (the first "
-            "that holds): every ending fits the path taken to it."
+            "The ending's line and/or its debrief, when the condition holds (the first that "
+            "holds): every ending fits the path taken to it."
         )
 
 

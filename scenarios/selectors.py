@@ -8,8 +8,9 @@ from functools import lru_cache
 
 from django.db.models import QuerySet
 
-from .graph import Graph, Node, graph_from_raw
+from .graph import CHOICE, Graph, Node, PlayState, graph_from_raw
 from .models import Attempt, AttemptStep, Scenario
+from .scoring import Decision, after_step
 
 
 def live_scenarios() -> QuerySet[Scenario]:
@@ -64,6 +65,7 @@ class DimensionScore:
     slug: str
     name: str
     points: int
+    possible: int | None = None  # the most the decisions taken offered on this attitude
 
     @property
     def sign(self) -> str:
@@ -75,8 +77,36 @@ def transcript(*, attempt: Attempt, graph: Graph) -> list[TranscriptLine]:
     return [TranscriptLine(step=step, node=graph.node(step.node_key)) for step in steps]
 
 
-def scores(*, points: dict[str, int], names: dict[str, str]) -> list[DimensionScore]:
-    """Points per dimension in the model's order; dimensions never touched are left out."""
-    ordered = [slug for slug in names if slug in points]
-    ordered += sorted(slug for slug in points if slug not in names)
-    return [DimensionScore(slug, names.get(slug, slug), int(points[slug])) for slug in ordered]
+def scores(
+    *, points: dict[str, int], names: dict[str, str], possible: dict[str, int] | None = None
+) -> list[DimensionScore]:
+    """Points per dimension in the model's order, each beside the most on offer when known;
+    dimensions never touched are left out."""
+    possible = possible or {}
+    touched = {*points, *(slug for slug, value in possible.items() if value)}
+    ordered = [slug for slug in names if slug in touched]
+    ordered += sorted(slug for slug in touched if slug not in names)
+    return [
+        DimensionScore(slug, names.get(slug, slug), int(points.get(slug, 0)), possible.get(slug))
+        for slug in ordered
+    ]
+
+
+def decisions_of(*, graph: Graph, steps: list[AttemptStep]) -> dict[int, Decision]:
+    """The attempt's choices as scored decisions by step sequence, each against what its node
+    offered then.
+
+    The play state is rebuilt from the recorded steps, so a revision's conditions offer the same
+    choices they offered the learner.
+    """
+    state = PlayState()
+    decisions = {}
+    for step in steps:
+        node = graph.node(step.node_key)
+        if node is not None and node.kind == CHOICE and step.choice_index is not None:
+            offered = tuple(node.offered_choices(state))
+            choice = next((c for c in offered if c.index == step.choice_index), None)
+            if choice is not None:
+                decisions[step.sequence] = Decision(node, state, offered, choice)
+        state = after_step(state, points=step.points, mood=step.mood, flags=step.flags)
+    return decisions

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .graph import CHOICE, FREE_TEXT, MOOD_RANGE, shown_order
+from assessments.selectors import dimension_names
+
+from .graph import CHOICE, FREE_TEXT, after_choice, graph_from_raw, graph_problems, shown_order
 from .models import Attempt, AttemptStep, Scenario
+from .scoring import Decision, after_checks
 from .selectors import graph_for_attempt
 
 MAX_REPLY_LENGTH = 3000
@@ -59,12 +63,14 @@ def attempt_answer(
     node_key: str,
     choice_index: int | None = None,
     reply: str | None = None,
+    checks: list[int] | None = None,
 ) -> AttemptStep | None:
     """Record the learner's answer at the current node.
 
     `sequence` is the number of answers the page was showing; a repeat (double submit, second
     tab) no longer matches and records nothing (returns None). An answer that is not on offer
-    raises RolePlayError and records nothing.
+    raises RolePlayError and records nothing. `checks` are the self-checks ticked on a written
+    reply (their indexes); each sets its flag and adds its points.
     """
     locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
     if locked.finished_at is not None or sequence != locked.step_count:
@@ -76,22 +82,22 @@ def attempt_answer(
     if node is None:
         raise RolePlayError(_("This conversation point no longer exists."))
 
-    points = dict(locked.points)
-    flags: tuple[str, ...] = ()
+    state = locked.play_state
     if node.kind == CHOICE:
-        shown = shown_order(
-            node.offered_choices(locked.play_state), seed=locked.shuffle_seed, node_key=node.key
-        )
+        offered_now = node.offered_choices(state)
+        shown = shown_order(offered_now, seed=locked.shuffle_seed, node_key=node.key)
         offered = {choice.index: choice for choice in shown}
         if choice_index is None or choice_index not in offered:
             raise RolePlayError(_("That answer is not one of the choices offered here."))
         choice = offered[choice_index]
+        after = after_choice(state, choice)
         gained, mood, next_key = choice.points, choice.mood, choice.next_key
         flags = choice.sets_flags
         step_fields = {
             "choice_index": choice.index,
             "choice_text": choice.text,
-            "rating": choice.rating,
+            # Against the best this node offered now, as the result screen scores it.
+            "rating": Decision(node, state, tuple(shown), choice).rating,
             "position": shown.index(choice) + 1,  # analytics count by index, this by place
         }
     elif node.kind == FREE_TEXT:
@@ -106,21 +112,24 @@ def attempt_answer(
             raise RolePlayError(
                 _("Please keep your reply under %(n)d characters.") % {"n": MAX_REPLY_LENGTH}
             )
-        gained, mood, next_key = {}, 0, node.next_key
-        step_fields = {"reply": text}
+        known = {check.index for check in node.checks}
+        ticked = sorted(set(checks or ()) & known)  # a tampered index ticks nothing
+        after = after_checks(state, node, ticked)
+        gained = {slug: value - state.points.get(slug, 0) for slug, value in after.points.items()}
+        gained = {slug: value for slug, value in gained.items() if value}
+        mood, flags, next_key = 0, tuple(sorted(after.flags - state.flags)), node.next_key
+        step_fields = {"reply": text, "checks": ticked}
     else:
         return None
 
     next_node = graph.node(next_key)
     if next_node is None:
         raise RolePlayError(_("This answer leads nowhere; please tell your coach."))
-    for slug, value in gained.items():
-        points[slug] = points.get(slug, 0) + value
     step = AttemptStep.objects.create(
         attempt=locked,
         sequence=locked.step_count + 1,
         node_key=node.key,
-        node_text=node.text,
+        node_text=node.text_for(state),  # the line as this learner heard it
         points=gained,
         mood=mood,
         flags=list(flags),
@@ -128,9 +137,9 @@ def attempt_answer(
         **step_fields,
     )
     locked.step_count += 1
-    locked.points = points
-    locked.flags = sorted({*locked.flags, *flags})
-    locked.mood = max(MOOD_RANGE[0], min(MOOD_RANGE[1], locked.mood + mood))
+    locked.points = after.points
+    locked.flags = sorted(after.flags)
+    locked.mood = after.mood
     locked.current_key = next_key
     if next_node.is_ending:
         locked.ending_key = next_node.key
@@ -142,3 +151,49 @@ def attempt_answer(
         setattr(attempt, name, getattr(locked, name))
     attempt.finished_at = locked.finished_at
     return step
+
+
+SCENARIO_DATA_FIELDS = (
+    "title",
+    "persona_name",
+    "persona_pronunciation",
+    "persona_situation",
+    "learner_role",
+    "source_title",
+    "source_author",
+    "start_key",
+    "feedback_timing",
+)
+
+
+def scenario_publish_from_data(*, data: dict) -> Scenario:
+    """Create and publish a scenario from data files' shape (its fields, `nodes` as StreamField
+    raw data), checked as the editor's Publish checks it: bad data raises ValidationError and
+    saves nothing."""
+    fields = {name: data[name] for name in SCENARIO_DATA_FIELDS if name in data}
+    block = Scenario._meta.get_field("nodes").stream_block
+    try:
+        block.clean(block.to_python(data.get("nodes") or []))  # the editor's field validation
+    except ValidationError as error:
+        found = _flat_errors(error.as_json_data() if hasattr(error, "as_json_data") else {})
+        raise ValidationError(found or error.messages) from error
+    graph = graph_from_raw(fields.get("start_key", ""), data.get("nodes") or [])
+    problems = graph_problems(graph, dimensions=set(dimension_names()))
+    if problems:
+        raise ValidationError([str(problem) for problem in problems])
+    with transaction.atomic():
+        scenario = Scenario(**fields, nodes=data.get("nodes") or [])
+        scenario.save()
+        scenario.save_revision().publish()
+    scenario.refresh_from_db()  # publishing saved another instance: read the live state
+    return scenario
+
+
+def _flat_errors(data, path: str = "nodes") -> list[str]:
+    """A StreamField's nested block errors as "nodes.2.choices.0.points: message" lines."""
+    found = [f"{path}: {message}" for message in data.get("messages", [])]
+    children = data.get("blockErrors", {})
+    for key, child in children.items() if isinstance(children, dict) else enumerate(children):
+        if child:
+            found += _flat_errors(child, f"{path}.{key}")
+    return found

@@ -9,17 +9,24 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
 from assessments.selectors import dimension_names
 from scenarios import selectors as scenario_selectors
 from scenarios import services as scenario_services
-from scenarios.graph import CHOICE, FREE_TEXT, Choice, Graph, Node, shown_order
+from scenarios.graph import CHOICE, FREE_TEXT, Choice, Graph, Node, PlayState, shown_order
 from scenarios.models import Attempt, Scenario
+from scenarios.scoring import Decision, Path, best_path, decision_score, dimension_shares
 
 from .base import PublishedSnippetStep, register
 
 DRAFT_KEY = "roleplay_reply_draft"
+RATING_LABELS = {
+    "best": gettext_lazy("Strongest answer"),
+    "okay": gettext_lazy("Partly right"),
+    "poor": gettext_lazy("Missed the point"),
+}
 
 
 @dataclass
@@ -30,6 +37,7 @@ class PastExchange:
     choice: Choice | None
     # HTML that higher apps show beside the learner's answer (coaching: the coach's feedback).
     notes: list[SafeString] = field(default_factory=list)
+    decision: Decision | None = None  # the choice scored against the best on offer then
 
     @property
     def feedback(self) -> str:
@@ -44,6 +52,29 @@ class PastExchange:
         node = self.line.node
         return node.exemplar if node and self.line.step.is_reply else ""
 
+    @property
+    def checks_ticked(self) -> list[str]:
+        """The self-checks the learner ticked on this written reply, in the author's words."""
+        node, ticked = self.line.node, set(self.line.step.checks or ())
+        if not node or not self.line.step.is_reply:
+            return []
+        return [check.text for check in node.checks if check.index in ticked]
+
+    @property
+    def rating(self) -> str:
+        return self.decision.rating if self.decision else ""
+
+    @property
+    def rating_label(self) -> str:
+        return str(RATING_LABELS.get(self.rating, ""))
+
+    @property
+    def stronger(self) -> Choice | None:
+        """The best answer on offer here, when the learner's was not it."""
+        if self.decision is None or self.decision.is_best:
+            return None
+        return self.decision.best
+
 
 @dataclass
 class RolePlayState:
@@ -57,6 +88,43 @@ class RolePlayState:
     offered: list[Choice] = field(default_factory=list)
     exchanges: list[PastExchange] = field(default_factory=list)
     scores: list[scenario_selectors.DimensionScore] = field(default_factory=list)
+    # The author's choice: "debrief" holds each choice's feedback back until the end.
+    feedback_timing: str = "immediate"
+    best: Path | None = None  # the path taking the best answer at every decision (when finished)
+
+    @property
+    def play_state(self) -> PlayState:
+        return self.attempt.play_state if self.attempt else PlayState()
+
+    @property
+    def line(self) -> str:
+        """The current node's line as this learner hears it (its variant for the path taken)."""
+        return self.node.text_for(self.play_state) if self.node else ""
+
+    @property
+    def ending_debrief(self) -> str:
+        return self.node.debrief_for(self.play_state) if self.node else ""
+
+    @property
+    def feedback_held(self) -> bool:
+        return self.feedback_timing == "debrief"
+
+    @property
+    def decisions(self) -> list[Decision]:
+        return [exchange.decision for exchange in self.exchanges if exchange.decision]
+
+    @property
+    def score(self) -> int | None:
+        """0-100: each decision against the best on offer there (best 2, okay 1, poor 0)."""
+        return decision_score(self.decisions)
+
+    @property
+    def best_count(self) -> int:
+        return sum(decision.is_best for decision in self.decisions)
+
+    @property
+    def took_best_path(self) -> bool:
+        return bool(self.best) and all(decision.is_best for decision in self.decisions)
 
     @property
     def started(self) -> bool:
@@ -145,11 +213,15 @@ def step_notes_add(state: RolePlayState) -> RolePlayState:
 def _fill(state: RolePlayState, attempt: Attempt) -> RolePlayState:
     graph = scenario_selectors.graph_for_attempt(attempt)
     state.attempt, state.graph = attempt, graph
-    for line in scenario_selectors.transcript(attempt=attempt, graph=graph):
+    state.feedback_timing = attempt.revision.content.get("feedback_timing") or "immediate"
+    lines = scenario_selectors.transcript(attempt=attempt, graph=graph)
+    decisions = scenario_selectors.decisions_of(graph=graph, steps=[line.step for line in lines])
+    for line in lines:
         choice = None
         if line.node and line.step.choice_index is not None:
             choice = next((c for c in line.node.choices if c.index == line.step.choice_index), None)
-        state.exchanges.append(PastExchange(line=line, choice=choice))
+        decision = decisions.get(line.step.sequence)
+        state.exchanges.append(PastExchange(line=line, choice=choice, decision=decision))
     state.node = graph.node(attempt.current_key)
     if state.node and not attempt.finished:
         # Shuffled per attempt (stable on reload): the first answer is not the best one.
@@ -159,8 +231,24 @@ def _fill(state: RolePlayState, attempt: Attempt) -> RolePlayState:
             node_key=state.node.key,
         )
     if attempt.finished:
-        state.scores = scenario_selectors.scores(points=attempt.points, names=dimension_names())
+        state.best = best_path(graph)
+        state.scores = scenario_selectors.scores(
+            points=attempt.points, names=dimension_names(), possible=_possible(state)
+        )
     return state
+
+
+def _possible(state: RolePlayState) -> dict[str, int]:
+    """Per attitude, the most this path offered: the best answer at each decision and every
+    self-check of each written reply."""
+    possible = {slug: share.possible for slug, share in dimension_shares(state.decisions).items()}
+    for exchange in state.exchanges:
+        node = exchange.line.node
+        if node and exchange.line.step.is_reply:
+            for check in node.checks:
+                for slug, value in check.points.items():
+                    possible[slug] = possible.get(slug, 0) + max(0, value)
+    return possible
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -201,6 +289,11 @@ def roleplay_post(request: HttpRequest, *, scenario: Scenario, page_id: int, ste
                 node_key=request.POST.get("node", ""),
                 choice_index=_int_or_none(request.POST.get("choice")),
                 reply=request.POST.get("reply") if action == "reply" else None,
+                checks=[
+                    index
+                    for index in map(_int_or_none, request.POST.getlist("check"))
+                    if index is not None
+                ],
             )
             if recorded is None:
                 messages.info(request, _("That answer was already recorded."))
@@ -208,23 +301,30 @@ def roleplay_post(request: HttpRequest, *, scenario: Scenario, page_id: int, ste
             messages.error(request, _("Unknown action."))
     except scenario_services.RolePlayError as error:
         messages.error(request, str(error))
-        if action == "reply" and request.POST.get("reply"):
-            # Keep what the learner wrote, to put back in the box.
+        if action == "reply" and (request.POST.get("reply") or request.POST.getlist("check")):
+            # Keep what the learner wrote and ticked, to put back in the form.
             request.session[DRAFT_KEY] = {
                 "scenario": scenario.pk,
                 "node": request.POST.get("node", ""),
-                "text": request.POST["reply"][: scenario_services.MAX_REPLY_LENGTH * 2],
+                "text": request.POST.get("reply", "")[: scenario_services.MAX_REPLY_LENGTH * 2],
+                "checks": [
+                    index
+                    for index in map(_int_or_none, request.POST.getlist("check")[:20])
+                    if index is not None
+                ],
             }
 
 
-def reply_draft(request: HttpRequest, state: RolePlayState) -> str:
-    """A reply refused on the last request, if it was for the node now shown (read once)."""
+def reply_draft(request: HttpRequest, state: RolePlayState) -> tuple[str, list[int]]:
+    """A reply refused on the last request and the self-checks ticked with it, if it was for
+    the node now shown (read once)."""
     draft = request.session.pop(DRAFT_KEY, None)
     if not draft or not state.is_reply or state.node is None:
-        return ""
+        return "", []
     if draft.get("scenario") != state.scenario.pk or draft.get("node") != state.node.key:
-        return ""
-    return str(draft.get("text", ""))
+        return "", []
+    checks = [index for index in draft.get("checks", []) if isinstance(index, int)]
+    return str(draft.get("text", "")), checks
 
 
 @register("roleplay")
@@ -270,8 +370,10 @@ class RolePlayStep(PublishedSnippetStep):
                 if state.started
                 else _("Start the conversation and play it to an ending to go on.")
             )
+        draft, checks = reply_draft(self.request, state) if state else ("", [])
         return {
             "roleplay": state,
             "next_hint": hint,  # shown instead of Next until the step can be passed
-            "reply_draft": reply_draft(self.request, state) if state else "",
+            "reply_draft": draft,
+            "reply_checks": checks,
         }

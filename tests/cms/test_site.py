@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from unittest import mock
 
@@ -20,6 +21,7 @@ from factories import PASSWORD
 from helpers import soup
 from wagtail.models import GroupPagePermission, Page, Site
 
+from cms.demo_data import demo_questionnaire
 from cms.models import HomePage, SiteBranding
 from cms.services import site_home_ensure
 from courses.models import CoursePage, Enrolment, ModulePage
@@ -219,10 +221,19 @@ def test_seed_demo_creates_people_teams_and_a_course_the_demo_learner_can_take(d
     assert f"/learn/courses/{course.pk}/before/" in asked["Location"]
     questionnaire = course.before_questionnaire
     assert questionnaire.live and questionnaire.title == "Customer-centric attitude"
-    assert questionnaire.items.get(
-        statement="Once a customer has paid, their problem is mainly the service team's."
-    ).reverse_scored
-    assert questionnaire.items.filter(reverse_scored=True).count() == 6  # one per dimension
+    # As demo/questionnaire.yaml has it: 4-6 statements per attitude, some reverse-scored.
+    stored = [
+        (item.statement, item.dimension.slug, item.reverse_scored)
+        for item in questionnaire.items.select_related("dimension").order_by("sort_order")
+    ]
+    assert stored == [
+        (item["statement"], item["dimension"], bool(item.get("reverse_scored")))
+        for item in demo_questionnaire()["items"]
+    ]
+    per_dimension = Counter(slug for _statement, slug, _reverse in stored)
+    assert len(per_dimension) == 6 and all(4 <= n <= 6 for n in per_dimension.values())
+    assert any(reverse for *_rest, reverse in stored)
+    assert "groups of at least five" in questionnaire.introduction
     values = {f"item-{item.pk}": "3" for item in questionnaire.items.all()}
     assert client.post(asked["Location"], values).status_code == 302
     step = client.get(f"{modules[0].url}step/1/")

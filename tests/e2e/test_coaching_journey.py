@@ -35,7 +35,7 @@ def test_coach_reviews_learner_sees_feedback_note_stays_private_goal_ticked(demo
     page.wait_for_url("**/coach/reviews/**")
     assert page.locator(".transcript__focus").is_visible()
     page.get_by_role("group", name="Ownership").get_by_label("2 – beginning").check()
-    page.get_by_role("group", name="Empathy").get_by_label("4 – good").check()
+    page.get_by_role("group", name="Quality mindset").get_by_label("4 – good").check()
     page.get_by_label("Feedback for the learner").fill(
         "You owned the mistake. Next time **offer a catch-up** and fix the address."
     )

@@ -6,8 +6,9 @@ import pytest
 from e2e_helpers import answer_questionnaire_if_asked, sign_in
 from playwright.sync_api import expect
 
-from cms import demo_scenarios
+from cms.demo_data import demo_graph
 from courses.models import ModulePage
+from scenarios.scoring import best_path
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -15,16 +16,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def demo(demo, live_server):
     """The demo (seeded once per session), served by the live server."""
-
-
-def caring_choice(node: dict) -> int:
-    """Index of the unconditional choice with the most points: the caring answer."""
-    scored = [
-        (sum(choice["points"].values()), index)
-        for index, choice in enumerate(node["choices"])
-        if not choice.get("condition")
-    ]
-    return max(scored)[1]
 
 
 def test_learner_plays_a_demo_roleplay_to_a_good_ending(demo, page):
@@ -37,38 +28,37 @@ def test_learner_plays_a_demo_roleplay_to_a_good_ending(demo, page):
     for _step in range(1, number):  # story and insight come first
         page.get_by_role("button", name="Next").click()
     expect(page.locator("body")).to_contain_text(f"Step {number} of")
-    data = demo_scenarios.SCENARIOS["care-after-the-sale"]
-    nodes = {node["key"]: node for node in data["nodes"]}
+    graph = demo_graph("care-after-the-sale")
+    best = best_path(graph)  # the strongest answer at every decision, every self-check ticked
+    decisions = {decision.node.key: decision for decision in best.decisions}
 
     page.get_by_role("button", name="Start the conversation").click()
-    key = data["start"]
-    for _turn in range(len(nodes)):
-        node = nodes[key]
-        if node["kind"] == "ending":
-            break
-        expect(page.locator("body")).to_contain_text(node["text"][:40])
-        if node["kind"] == "choice":
-            index = caring_choice(node)
-            radio = page.locator(f"#choice-{index}")
+    for key in best.steps:
+        node = graph.node(key)
+        if key in decisions:
+            decision = decisions[key]
+            line = node.text_for(decision.state)
+            expect(page.locator("form.roleplay-turn blockquote")).to_contain_text(line[:40])
+            radio = page.locator(f"#choice-{decision.choice.index}")
             radio.focus()
             page.keyboard.press("Space")  # choose with the keyboard
             assert radio.is_checked()
             page.get_by_role("button", name="Answer").click()
-            choice = node["choices"][index]
-            if choice.get("feedback"):
-                assert choice["feedback"][:40] in page.locator(".feedback").inner_text()
-            key = choice["next"]
+            if decision.choice.reaction:
+                expect(page.locator(".feedback")).to_contain_text(decision.choice.reaction[:40])
         else:
-            page.get_by_label(node["prompt"]).fill(
+            page.get_by_label(node.prompt).fill(
                 "I'm sorry for the silence. I will call you every Friday until the car is home."
             )
+            for check in node.checks:
+                page.get_by_label(check.text).check()
             page.get_by_role("button", name="Send reply").click()
-            key = node["next"]
 
-    ending = nodes[key]
-    assert ending["kind"] == "ending"
+    ending = best.ending
+    assert ending.tone == "good"
     result = page.locator(".result")
-    assert ending["outcome"] in result.inner_text()
+    assert ending.outcome in result.inner_text()
+    assert "100 out of 100" in result.inner_text()
     assert "Points per attitude" in result.inner_text()
     assert result.locator("table.scores tbody tr").count() >= 1
 
@@ -79,4 +69,4 @@ def test_learner_plays_a_demo_roleplay_to_a_good_ending(demo, page):
     page.get_by_role("link", name="Attempt 1").click()
     # The link opens another page: wait for it rather than read the old one mid-navigation.
     page.wait_for_url("**/attempts/*/")
-    expect(page.locator("body")).to_contain_text(ending["outcome"])
+    expect(page.locator("body")).to_contain_text(ending.outcome)

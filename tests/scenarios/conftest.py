@@ -10,6 +10,7 @@ from wagtail import blocks
 from assessments.models import Dimension
 from people.roles import Role
 from scenarios.models import Scenario
+from scenarios.services import SCENARIO_DATA_FIELDS
 
 
 def choice(text, next_key, *, points=None, condition=None, feedback="", reaction="", mood="0"):
@@ -116,20 +117,8 @@ def form_data_for(block, value, prefix: str, data: dict) -> dict:
 
 
 def scenario_form_data(scenario: Scenario) -> dict:
-    data = {
-        name: getattr(scenario, name)
-        for name in (
-            "title",
-            "persona_name",
-            "persona_pronunciation",
-            "persona_situation",
-            "learner_role",
-            "source_title",
-            "source_author",
-            "start_key",
-            "feedback_timing",
-        )
-    }
+    """The edit form as the admin posts it: the scenario's fields, then its nodes."""
+    data = {name: getattr(scenario, name) for name in SCENARIO_DATA_FIELDS}
     block = Scenario._meta.get_field("nodes").stream_block
     return form_data_for(block, list(scenario.nodes.raw_data), "nodes", data)
 

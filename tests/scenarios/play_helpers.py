@@ -39,27 +39,56 @@ def choice(
     feedback: str = "",
     reaction: str = "",
     mood: int = 0,
-    condition: tuple[str, int] | None = None,
+    condition: tuple[str, int] | dict | None = None,
+    rating: str = "",
+    sets_flags: str = "",
 ) -> dict:
+    """A choice; `condition` is (dimension, minimum points) or a stored condition dict."""
+    if isinstance(condition, tuple):
+        condition = {"dimension": condition[0], "minimum": condition[1]}
     return {
         "text": text,
         "next_key": next_key,
         "feedback": feedback,
         "reaction": reaction,
         "mood": str(mood),
-        "points": [{"dimension": slug, "points": value} for slug, value in (points or {}).items()],
-        "condition": (
-            {"dimension": condition[0], "minimum": condition[1]}
-            if condition
-            else {"dimension": "", "minimum": None}
-        ),
+        "points": _points(points),
+        "condition": condition or {"dimension": "", "minimum": None},
+        "rating": rating,
+        "sets_flags": sets_flags,
     }
 
 
-def choice_node(key: str, text: str, choices: list[dict], *, speaker: str = "customer") -> dict:
+def _points(points: dict[str, int] | None) -> list[dict]:
+    return [{"dimension": slug, "points": value} for slug, value in (points or {}).items()]
+
+
+def variant(condition: dict, text: str = "", debrief: str = "") -> dict:
+    """A line (or an ending's debrief) said instead when `condition` holds."""
+    return {"condition": condition, "text": text, "debrief": debrief}
+
+
+def self_check(text: str, *, flag: str = "", points: dict[str, int] | None = None) -> dict:
+    return {"text": text, "flag": flag, "points": _points(points)}
+
+
+def choice_node(
+    key: str,
+    text: str,
+    choices: list[dict],
+    *,
+    speaker: str = "customer",
+    variants: list[dict] | None = None,
+) -> dict:
     return {
         "type": "choice",
-        "value": {"key": key, "speaker": speaker, "text": text, "choices": choices},
+        "value": {
+            "key": key,
+            "speaker": speaker,
+            "text": text,
+            "choices": choices,
+            "variants": variants or [],
+        },
     }
 
 
@@ -71,6 +100,7 @@ def free_text_node(
     prompt: str = "Say it in your own words.",
     exemplar: str = "An exemplar answer.",
     rubric: tuple[str, ...] = ("empathy",),
+    checks: list[dict] | None = None,
 ) -> dict:
     return {
         "type": "free_text",
@@ -81,6 +111,7 @@ def free_text_node(
             "prompt": prompt,
             "exemplar": exemplar,
             "rubric": list(rubric),
+            "checks": checks or [],
             "next_key": next_key,
         },
     }
@@ -93,6 +124,7 @@ def ending_node(
     outcome: str,
     tone: str = "mixed",
     debrief: str = "Debrief.",
+    variants: list[dict] | None = None,
 ) -> dict:
     return {
         "type": "ending",
@@ -103,6 +135,7 @@ def ending_node(
             "outcome": outcome,
             "tone": tone,
             "debrief": debrief,
+            "variants": variants or [],
         },
     }
 
@@ -330,8 +363,15 @@ def scores_table(response) -> dict[str, str]:
     return {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in rows}
 
 
-def path_items(response) -> list[str]:
-    return [" ".join(li.get_text().split()) for li in page(response).select("ol.path li")]
+def path_items(response, which: str = "yours") -> list[str]:
+    """The answers on the result's path ("yours" or "best"), then the ending's outcome."""
+    items = page(response).select(f".paths__{which} ol.path > li .path__answer")
+    return [" ".join(item.get_text().split()) for item in items]
+
+
+def decision_score(response) -> str:
+    box = page(response).select_one(".decision-score")
+    return " ".join(box.get_text(" ").split()) if box else ""
 
 
 # --- playing through the step URL -------------------------------------------------------------
@@ -362,9 +402,11 @@ def choose(client: Client, url: str, index: int, *, shown=None, **overrides):
     return client.get(url)
 
 
-def reply(client: Client, url: str, words: str, *, shown=None):
+def reply(client: Client, url: str, words: str, *, shown=None, checks: tuple[int, ...] = ()):
+    """Send a written reply, ticking the self-checks `checks` (their indexes)."""
     shown = shown if shown is not None else client.get(url)
     data = {"roleplay": "reply", **turn_fields(shown), "reply": words}
+    data["check"] = [str(index) for index in checks]
     response = client.post(url, data)
     assert response.status_code == 302
     return client.get(url)

@@ -6,8 +6,6 @@ import play_helpers as ph
 import pytest
 from django.urls import reverse
 
-from cms import demo_scenarios
-from cms.management.commands.seed_demo import scenario_node
 from scenarios.graph import graph_from_raw, graph_problems
 from scenarios.models import Scenario
 
@@ -211,25 +209,6 @@ def test_the_admin_listblock_format_is_read_like_plain_lists():
     assert graph_from_raw("opening", wrapped) == graph_from_raw("opening", plain)
     assert graph_from_raw("opening", wrapped).node("probe").choices[0].condition.minimum == 2
     assert graph_from_raw("opening", wrapped).node("write").rubric == ("empathy",)
-
-
-# --- the demo role-plays ---------------------------------------------------------------------
-
-
-def test_there_are_thirteen_demo_scenarios():
-    assert len(demo_scenarios.SCENARIOS) == 13
-
-
-@pytest.mark.parametrize("module_slug", list(demo_scenarios.SCENARIOS))
-def test_every_demo_scenario_has_no_problems(module_slug):
-    data = demo_scenarios.SCENARIOS[module_slug]
-    nodes = [scenario_node(node) for node in data["nodes"]]
-    dimensions = {d["slug"] for d in demo_scenarios.DIMENSIONS}
-    graph = graph_from_raw(data["start"], nodes)
-
-    assert [str(p) for p in graph_problems(graph, dimensions=dimensions)] == []
-    assert len(graph.nodes) == len(data["nodes"]) >= 4
-    assert any(node.is_ending for node in graph.nodes.values())
 
 
 # --- the same checks, met in the admin when publishing -----------------------------------------

@@ -14,11 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
-from assessments.models import Dimension, Questionnaire, QuestionnaireItem
+from assessments.models import Dimension, Questionnaire
 from assessments.selectors import course_response_exists
-from assessments.services import response_submit
+from assessments.services import questionnaire_publish_from_data, response_submit
 from certificates.demo import demo_certificate_template_ensure
-from cms import demo_content, demo_scenarios
+from cms import demo_content
+from cms.demo_data import demo_dimensions, demo_questionnaire, demo_scenarios
 from cms.services import site_home_ensure
 from coaching.demo import demo_coaching_ensure
 from courses.models import CourseIndexPage, CoursePage, Enrolment, ModulePage
@@ -29,6 +30,7 @@ from people.roles import Role
 from people.services import roles_ensure, user_join_organisation, user_set_roles
 from reports.demo import demo_assignments
 from scenarios.models import Scenario
+from scenarios.services import scenario_publish_from_data
 
 DEFAULT_PASSWORD = "touchpoint-demo"  # noqa: S105 - demo sign-in, printed for the user
 
@@ -70,42 +72,7 @@ DEMO_COLLEAGUES = [
 ]
 DEMO_COLLEAGUE_EMAILS = [f"colleague{n}@example.com" for n in range(1, len(DEMO_COLLEAGUES) + 1)]
 COLLEAGUE_LEANINGS = {"ownership": -1, "acknowledgement": 1, "reachability": -1}
-DEMO_QUESTIONNAIRE_TITLE = "Customer-centric attitude"
-DEMO_QUESTIONNAIRE_ITEMS = [
-    # statement, dimension, reverse-scored
-    ("When a customer is upset, I try to feel what the day is like for them.", "empathy", False),
-    ("A customer's mood is their business, not mine.", "empathy", True),
-    ("If something goes wrong on my watch, I say so before anyone asks.", "ownership", False),
-    ("When a problem belongs to another team, I pass it on and move on.", "ownership", True),
-    ("I use a customer's name, said the way they say it.", "acknowledgement", False),
-    ("Reading out the standard answer is enough when the queue is long.", "acknowledgement", True),
-    (
-        "I check in with customers after a sale even when nothing has gone wrong.",
-        "care-after-the-sale",
-        False,
-    ),
-    (
-        "Once a customer has paid, their problem is mainly the service team's.",
-        "care-after-the-sale",
-        True,
-    ),
-    ("A customer who needs me can reach a real person in one step.", "reachability", False),
-    (
-        "Customers who cannot find the right menu option should try again later.",
-        "reachability",
-        True,
-    ),
-    (
-        "I would rather deliver late than hand over something I know is faulty.",
-        "quality-mindset",
-        False,
-    ),
-    (
-        "A small known defect is fine if the customer is unlikely to notice.",
-        "quality-mindset",
-        True,
-    ),
-]
+
 COACH_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "view_page"]
 
 
@@ -264,7 +231,7 @@ class Command(BaseCommand):
         return users
 
     def _dimensions(self) -> None:
-        for order, data in enumerate(demo_scenarios.DIMENSIONS):
+        for order, data in enumerate(demo_dimensions()):
             Dimension.objects.get_or_create(
                 slug=data["slug"],
                 defaults={
@@ -276,46 +243,19 @@ class Command(BaseCommand):
 
     def _questionnaire(self) -> Questionnaire:
         """The "Customer-centric attitude" self-assessment over the demo dimensions."""
-        questionnaire = Questionnaire.objects.filter(title=DEMO_QUESTIONNAIRE_TITLE).first()
+        data = demo_questionnaire()
+        questionnaire = Questionnaire.objects.filter(title=data["title"]).first()
         if questionnaire is not None:
             return questionnaire
-        dimensions = {d.slug: d for d in Dimension.objects.all()}
-        questionnaire = Questionnaire(
-            title=DEMO_QUESTIONNAIRE_TITLE,
-            introduction=(
-                "Twelve statements about how you work with customers. Answer as you are today, "
-                "not as you think you should be: only you see your answers."
-            ),
-            scale_points=5,
-        )
-        questionnaire.items = [
-            QuestionnaireItem(statement=text, dimension=dimensions[slug], reverse_scored=reverse)
-            for text, slug, reverse in DEMO_QUESTIONNAIRE_ITEMS
-        ]
-        questionnaire.save()
-        questionnaire.save_revision().publish()
-        questionnaire.refresh_from_db()  # publishing saved another instance: read live state
-        return questionnaire
+        return questionnaire_publish_from_data(data=data)
 
     def _scenarios(self) -> dict[str, Scenario]:
         """One published role-play per demo module, keyed by module slug."""
         result = {}
-        for module_slug, data in demo_scenarios.SCENARIOS.items():
+        for module_slug, data in demo_scenarios().items():
             scenario = Scenario.objects.filter(title=data["title"]).first()
             if scenario is None:
-                scenario = Scenario(
-                    title=data["title"],
-                    persona_name=data["persona_name"],
-                    persona_pronunciation=data["persona_pronunciation"],
-                    persona_situation=data["persona_situation"],
-                    learner_role=data.get("learner_role", ""),
-                    source_title=data.get("source_title", ""),
-                    source_author=data.get("source_author", ""),
-                    start_key=data["start"],
-                    nodes=[scenario_node(node) for node in data["nodes"]],
-                )
-                scenario.save()
-                scenario.save_revision().publish()
+                scenario = scenario_publish_from_data(data=data)
             result[module_slug] = scenario
         return result
 
@@ -355,15 +295,19 @@ class Command(BaseCommand):
             )
             course.add_child(instance=module)
             module.save_revision().publish()
+        roleplay_first = {m["slug"]: m.get("roleplay_first", False) for m in demo_content.MODULES}
         for module in ModulePage.objects.child_of(course).filter(slug__in=list(scenarios)):
             if any(block.block_type == "roleplay" for block in module.steps):
                 continue  # added before, or a coach chose another one
             raw = list(module.steps.raw_data)
-            # The role-play comes after the story and insight, before the reflection.
+            # The role-play comes after the story and insight, before the reflection; or first,
+            # and the story and insight read as its debrief.
             position = next(
                 (i for i, item in enumerate(raw) if item["type"] in ("reflection", "takeaways")),
                 len(raw),
             )
+            if roleplay_first.get(module.slug):
+                position = 0
             raw.insert(
                 position,
                 {"type": "roleplay", "value": {"scenario": scenarios[module.slug].pk}},
@@ -381,37 +325,3 @@ class Command(BaseCommand):
             GroupPagePermission.objects.get_or_create(
                 group=coaches, page=index, permission=permission
             )
-
-
-def scenario_node(node: dict) -> dict:
-    """The demo data's node format as StreamField raw data."""
-    value = {"key": node["key"], "speaker": node.get("speaker", "customer"), "text": node["text"]}
-    if node["kind"] == "choice":
-        value["choices"] = [
-            {
-                "text": choice["text"],
-                "next_key": choice["next"],
-                "feedback": choice.get("feedback", ""),
-                "reaction": choice.get("reaction", ""),
-                "mood": str(choice.get("mood", 0)),
-                "points": [
-                    {"dimension": slug, "points": points}
-                    for slug, points in choice.get("points", {}).items()
-                ],
-                "condition": {
-                    "dimension": (choice.get("condition") or {}).get("dimension", ""),
-                    "minimum": (choice.get("condition") or {}).get("min"),
-                },
-            }
-            for choice in node["choices"]
-        ]
-    elif node["kind"] == "free_text":
-        value.update(
-            prompt=node["prompt"],
-            exemplar=node["exemplar"],
-            rubric=list(node.get("rubric", [])),
-            next_key=node["next"],
-        )
-    else:
-        value.update(outcome=node["outcome"], tone=node["tone"], debrief=node["debrief"])
-    return {"type": node["kind"], "value": value}
