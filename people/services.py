@@ -1,10 +1,11 @@
 """Writes about people: roles, memberships."""
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.db import connection, transaction
 
 from .models import Organisation, Team, User
-from .roles import Role, role_permissions
+from .roles import Role, role_page_permissions, role_permissions
 
 
 def roles_ensure() -> dict[Role, Group]:
@@ -22,7 +23,36 @@ def roles_ensure() -> dict[Role, Group]:
                 if app_label in COLLECTION_PERMISSION_APPS:
                     _collection_permission_ensure(group=group, permission=permission)
         groups[role] = group
+    tables = None
+    for role, grants in role_page_permissions().items():
+        for model_label, codenames in grants:
+            model = apps.get_model(model_label)
+            tables = tables or connection.introspection.table_names()
+            if model._meta.db_table not in tables:
+                continue  # that app is not migrated yet; its post_migrate comes later
+            for page in model.objects.all():
+                _page_permissions_ensure(group=groups[role], page=page, codenames=codenames)
     return groups
+
+
+def role_page_permissions_ensure(page) -> None:
+    """Grant the roles their declared permissions on a new page (e.g. a new course index)."""
+    for role, grants in role_page_permissions().items():
+        for model_label, codenames in grants:
+            if isinstance(page, apps.get_model(model_label)):
+                group, _created = Group.objects.get_or_create(name=role.value)
+                _page_permissions_ensure(group=group, page=page, codenames=codenames)
+
+
+def _page_permissions_ensure(*, group: Group, page, codenames: list[str]) -> None:
+    from wagtail.models import GroupPagePermission
+
+    for codename in codenames:
+        permission = Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename=codename
+        ).first()
+        if permission is not None:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
 # Wagtail checks image and document permissions per collection, not per model: a role's

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from .graph import (
     CHOICE,
@@ -85,42 +85,56 @@ def condition_label(choice: Choice, names: dict[str, str] | None = None) -> str:
     return condition_text(choice.condition, names) if choice.condition else ""
 
 
-def condition_text(condition: Condition, names: dict[str, str] | None = None) -> str:
-    """A condition in a few symbols: “if empathy ≥ 2”, “if mood ≤ -1”, “unless promised”."""
-    args = {
-        "dimension": (names or {}).get(condition.dimension, condition.dimension),
-        "minimum": condition.value,
-        "flag": condition.flag,
-    }
-    labels = {
-        POINTS_AT_LEAST: _("if %(dimension)s ≥ %(minimum)d"),
-        POINTS_AT_MOST: _("if %(dimension)s ≤ %(minimum)d"),
-        MOOD_AT_LEAST: _("if mood ≥ %(minimum)d"),
-        MOOD_AT_MOST: _("if mood ≤ %(minimum)d"),
-        FLAG_SET: _("if “%(flag)s”"),
-        FLAG_NOT_SET: _("unless “%(flag)s”"),
-    }
-    label = labels.get(condition.test)
-    return label % args if label else _("if (unknown test)")
+# Per test: the condition in a few symbols (diagram) and in words (block templates, preview).
+CONDITION_WORDING = {
+    POINTS_AT_LEAST: (
+        gettext_lazy("if %(dimension)s ≥ %(n)d"),
+        gettext_lazy("only when the learner has at least %(n)d points on %(dimension)s."),
+    ),
+    POINTS_AT_MOST: (
+        gettext_lazy("if %(dimension)s ≤ %(n)d"),
+        gettext_lazy("only when the learner has at most %(n)d points on %(dimension)s."),
+    ),
+    MOOD_AT_LEAST: (
+        gettext_lazy("if mood ≥ %(n)d"),
+        gettext_lazy("only when the customer's mood is at least %(n)d (on -5 to 5)."),
+    ),
+    MOOD_AT_MOST: (
+        gettext_lazy("if mood ≤ %(n)d"),
+        gettext_lazy("only when the customer's mood is at most %(n)d (on -5 to 5)."),
+    ),
+    FLAG_SET: (
+        gettext_lazy("if “%(flag)s”"),
+        gettext_lazy("only when an earlier answer set “%(flag)s”."),
+    ),
+    FLAG_NOT_SET: (
+        gettext_lazy("unless “%(flag)s”"),
+        gettext_lazy("only when no earlier answer set “%(flag)s”."),
+    ),
+}
+UNKNOWN_TEST = (gettext_lazy("if (unknown test)"), gettext_lazy("never: the test is unknown."))
 
 
-def condition_sentence(condition: Condition, names: dict[str, str] | None = None) -> str:
-    """A condition in words, for the block templates and the play-through."""
+def _condition_words(condition: Condition, names: dict[str, str] | None, form: int) -> str:
+    wording = CONDITION_WORDING.get(condition.test)
+    if wording is None:
+        return str(UNKNOWN_TEST[form])
     args = {
         "dimension": (names or {}).get(condition.dimension, condition.dimension),
         "n": condition.value,
         "flag": condition.flag,
     }
-    sentences = {
-        POINTS_AT_LEAST: _("only when the learner has at least %(n)d points on %(dimension)s."),
-        POINTS_AT_MOST: _("only when the learner has at most %(n)d points on %(dimension)s."),
-        MOOD_AT_LEAST: _("only when the customer's mood is at least %(n)d (on -5 to 5)."),
-        MOOD_AT_MOST: _("only when the customer's mood is at most %(n)d (on -5 to 5)."),
-        FLAG_SET: _("only when an earlier answer set “%(flag)s”."),
-        FLAG_NOT_SET: _("only when no earlier answer set “%(flag)s”."),
-    }
-    sentence = sentences.get(condition.test)
-    return sentence % args if sentence else _("never: the test is unknown.")
+    return wording[form] % args
+
+
+def condition_text(condition: Condition, names: dict[str, str] | None = None) -> str:
+    """A condition in a few symbols: “if empathy ≥ 2”, “if mood ≤ -1”, “unless promised”."""
+    return _condition_words(condition, names, 0)
+
+
+def condition_sentence(condition: Condition, names: dict[str, str] | None = None) -> str:
+    """A condition in words, for the block templates and the play-through."""
+    return _condition_words(condition, names, 1)
 
 
 def clip(text: str, limit: int) -> str:

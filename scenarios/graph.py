@@ -407,11 +407,8 @@ def graph_problems(graph: Graph, *, dimensions: set[str] | None = None) -> list[
                             % {"c": label, "next": choice.next_key},
                         )
                     )
-                if dimensions is not None:
-                    used = set(choice.points)
-                    if choice.condition and choice.condition.test in POINT_TESTS:
-                        used.add(choice.condition.dimension)
-                    for slug in sorted(used - dimensions):
+                if dimensions is not None:  # its condition: _state_problems
+                    for slug in sorted(set(choice.points) - dimensions):
                         problems.append(
                             Problem(
                                 node.key,
@@ -471,7 +468,8 @@ def _condition_problems(
 
 
 def _state_problems(graph: Graph, *, dimensions: set[str] | None) -> list[Problem]:
-    """The checks on what tests the play state: variants, flags, moods and self-checks."""
+    """The checks on what tests the play state: every condition (of choices and variants),
+    flags, moods and self-checks."""
     set_flags = {
         flag for node in graph.nodes.values() for c in node.choices for flag in c.sets_flags
     }
@@ -481,10 +479,10 @@ def _state_problems(graph: Graph, *, dimensions: set[str] | None) -> list[Proble
     problems: list[Problem] = []
     for node in graph.nodes.values():
         for choice in node.choices:
-            if choice.condition and choice.condition.test not in POINT_TESTS:
+            if choice.condition:
                 where = _("the choice “%(c)s”") % {"c": choice.text[:40] or str(choice.index + 1)}
                 problems += _condition_problems(
-                    node.key, where, choice.condition, dimensions=None, set_flags=set_flags
+                    node.key, where, choice.condition, dimensions=dimensions, set_flags=set_flags
                 )
         for number, variant in enumerate(node.variants, start=1):
             where = _("variant %(n)d") % {"n": number}

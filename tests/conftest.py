@@ -14,6 +14,7 @@ from factories import (
 )
 from helpers import signed_in
 
+from assessments.models import Dimension
 from cms.models import HomePage
 from cms.services import site_home_ensure
 from courses.models import CourseIndexPage
@@ -42,6 +43,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
     Built once: each test runs in a transaction rolled back at its end, so it sees exactly this.
     """
     with django_db_blocker.unblock():
+        # Migration 0004 gave the database the shared dimensions; tests build the dimensions they
+        # score themselves (as a flushed database would need anyway), so start without them.
+        Dimension.objects.all().delete()
         home = site_home_ensure()
         if not CourseIndexPage.objects.child_of(home).exists():
             CourseIndexPageFactory(parent=home)

@@ -21,6 +21,7 @@ from ..graph import (
     after_choice,
     condition_from_raw,
 )
+from ..scoring import Decision, after_checks, decision_score
 
 register = template.Library()
 
@@ -109,7 +110,9 @@ def play_through_html(graph: Graph, names: dict[str, str], *, persona_name: str 
     budget = [MAX_NODES]
     base = {"play": True, "dimension_names": names, "persona_name": persona_name}
 
-    def render_node(key: str, path: tuple[str, ...], state: PlayState) -> SafeString:
+    def render_node(
+        key: str, path: tuple[str, ...], state: PlayState, decisions: tuple[Decision, ...] = ()
+    ) -> SafeString:
         node = graph.node(key)
         if node is None:
             if not key:
@@ -147,10 +150,21 @@ def play_through_html(graph: Graph, names: dict[str, str], *, persona_name: str 
         ]
         body = render_to_string(
             "scenarios/blocks/node.html",
-            {**base, "value": node, "kind": node.kind, "node_key": key, "path_points": path_points},
+            {
+                **base,
+                "value": node,
+                "kind": node.kind,
+                "node_key": key,
+                "path_points": path_points,
+                # What is said on this path: the variant whose condition holds, if any.
+                "line": node.text_for(state),
+                "debrief": node.debrief_for(state),
+                "path_score": decision_score(decisions) if node.is_ending else None,
+            },
         )
         branches: list[SafeString] = []
         if node.kind == CHOICE:
+            on_offer = tuple(node.offered_choices(state))
             for choice in node.choices:
                 offered = choice.offered(state)
                 condition = condition_label(choice, names)
@@ -167,7 +181,12 @@ def play_through_html(graph: Graph, names: dict[str, str], *, persona_name: str 
                     },
                 )
                 if offered:
-                    after = render_node(choice.next_key, (*path, key), after_choice(state, choice))
+                    after = render_node(
+                        choice.next_key,
+                        (*path, key),
+                        after_choice(state, choice),
+                        (*decisions, Decision(node, state, on_offer, choice)),
+                    )
                 else:
                     after = SafeString("")
                 summary = format_html(
@@ -198,16 +217,26 @@ def play_through_html(graph: Graph, names: dict[str, str], *, persona_name: str 
                 if rubric
                 else "",
             )
-            after = render_node(node.next_key, (*path, key), state)
-            branches.append(
-                format_html(
-                    '<li class="play-choice play-choice--reply"><details><summary>{}</summary>'
-                    '<div class="play-choice__body">{}{}</div></details></li>',
-                    _("The learner writes a reply"),
-                    details,
-                    after,
+            # With self-checks, what follows depends on the ticks: show every tick and none.
+            ways = [(_("The learner writes a reply"), [check.index for check in node.checks])]
+            if node.checks:
+                ways = [
+                    (_("The learner writes a reply and ticks every self-check"), ways[0][1]),
+                    (_("The learner writes a reply and ticks no self-check"), []),
+                ]
+            for summary, ticked in ways:
+                after = render_node(
+                    node.next_key, (*path, key), after_checks(state, node, ticked), decisions
                 )
-            )
+                branches.append(
+                    format_html(
+                        '<li class="play-choice play-choice--reply"><details><summary>{}</summary>'
+                        '<div class="play-choice__body">{}{}</div></details></li>',
+                        summary,
+                        details,
+                        after,
+                    )
+                )
         choices = (
             format_html('<ol class="play-choices">{}</ol>', mark_safe("".join(branches)))  # noqa: S308
             if branches

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
@@ -39,21 +38,10 @@ def module(make_course):
     return modules_of(course)[0]
 
 
-COACH_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "view_page"]  # as seed_demo
-
-
 @pytest.fixture
 def coach(org_a, course_index):
-    """A coach with the page permissions seed_demo gives the Coaches group on the course index."""
-    coaches = Group.objects.get(name=Role.COACH.value)
-    for codename in COACH_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.create(
-            group=coaches,
-            page=course_index,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
+    """A coach: the Coaches role holds its page permissions on every course index (courses'
+    role_page_permissions), granted when the index was created."""
     return UserFactory(
         organisation=org_a,
         email="coach@acme.example",

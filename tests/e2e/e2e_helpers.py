@@ -1,5 +1,11 @@
 """Steps the browser tests share."""
 
+from __future__ import annotations
+
+import time
+
+from django.db import OperationalError
+
 
 def answer_questionnaire_if_asked(page, value: int = 4) -> bool:
     """The demo course asks its questionnaire before the first module: answer every statement."""
@@ -87,3 +93,16 @@ def take_module_to_the_end(page) -> None:
         if page.get_by_role("heading", name=re.compile(r"^You completed")).count():
             return
     raise AssertionError("the module never reached its end")
+
+
+def read_while_serving(read):
+    """`read()`, again if needed: on SQLite the test and the live server share one in-memory
+    database, whose tables lock for a moment while the server writes (an autosave)."""
+    for _attempt in range(50):
+        try:
+            return read()
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
+            time.sleep(0.1)
+    raise AssertionError("the database stayed locked for 5 s")

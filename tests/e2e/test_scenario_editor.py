@@ -3,11 +3,9 @@ one node, edits it and publishes; that node changed and every other node is save
 
 from __future__ import annotations
 
-import time
-
 import pytest
-from django.db import OperationalError
 from django.test import Client
+from e2e_helpers import read_while_serving
 from factories import UserFactory, chain_conversation
 
 from assessments.models import Dimension
@@ -94,19 +92,6 @@ def test_an_error_opens_the_node_it_is_on_and_saves_nothing(editor, page):
     key.fill("n5")
     publish(page)
     assert saved_nodes(editor) == before
-
-
-def read_while_serving(read):
-    """`read()`, again if needed: on SQLite the test and the live server share one in-memory
-    database, whose tables lock for a moment while the server writes (an autosave)."""
-    for _attempt in range(50):
-        try:
-            return read()
-        except OperationalError as error:
-            if "locked" not in str(error):
-                raise
-            time.sleep(0.1)
-    raise AssertionError("the database stayed locked for 5 s")
 
 
 def latest_revision(scenario: Scenario) -> tuple:

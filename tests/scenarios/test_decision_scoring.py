@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import play_helpers as ph
 import pytest
+from django.urls import reverse
 from factories import takeaways
 from helpers import modules_of, step_url
 
+from assessments.models import Dimension
 from scenarios.models import Attempt, AttemptStep
 
 STALE = "These came in this morning, madam, they're sweet. Shall I pack a kilo for you?"
@@ -107,13 +109,15 @@ def vendor_nodes() -> list[dict]:
     ]
 
 
+def dimensions_ensure() -> None:
+    ph.dimensions_ensure()
+    Dimension.objects.get_or_create(slug="quality-mindset", defaults={"name": "Quality"})
+
+
 @pytest.fixture
 def make_vendor(make_course):
     def make(**fields):
-        ph.dimensions_ensure()
-        from assessments.models import Dimension
-
-        Dimension.objects.get_or_create(slug="quality-mindset", defaults={"name": "Quality"})
+        dimensions_ensure()
         scenario = ph.scenario_create(
             title="The mango cart",
             nodes=vendor_nodes(),
@@ -288,3 +292,32 @@ def test_the_result_page_of_a_past_attempt_shows_the_same_score(learner_client, 
 
     page = learner_client.get(f"/learn/attempts/{attempt.pk}/")
     assert "50 out of 100" in ph.decision_score(page)
+
+
+# --- the author's play-through preview says the same -------------------------------------------
+
+
+def test_the_preview_play_through_shows_variants_ticks_and_each_paths_score(superuser_client):
+    from conftest import scenario_form_data
+
+    ph.dimensions_ensure()
+    from assessments.models import Dimension
+
+    Dimension.objects.get_or_create(slug="quality-mindset", defaults={"name": "Quality"})
+    scenario = ph.scenario_create(title="The mango cart", nodes=vendor_nodes())
+    url = reverse("wagtailsnippets_scenarios_scenario:preview_on_edit", args=[scenario.pk])
+    assert superuser_client.post(url, scenario_form_data(scenario)).json()["is_valid"]
+    page = ph.page(superuser_client.get(url + "?mode=play"))
+
+    replies = [
+        s.get_text(strip=True) for s in page.select(".play-choice--reply > details > summary")
+    ]
+    assert "The learner writes a reply and ticks every self-check" in replies
+    assert "The learner writes a reply and ticks no self-check" in replies
+    text = " ".join(page.get_text(" ").split())
+    assert TOLD_LINE in text  # the ticked branch hears the variant
+    assert "All right. Anything else?" in text  # the unticked one the authored line
+    scores = {p.get_text(" ", strip=True) for p in page.select(".scenario-ending__score")}
+    assert "Score on this path: 100 out of 100" in scores
+    assert "Score on this path: 67 out of 100" in scores  # stale, apology, thanks
+    assert RECOVERY_DEBRIEF in text and FIRST_TIME_DEBRIEF in text

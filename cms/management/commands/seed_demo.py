@@ -7,19 +7,23 @@ from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 
+from assessments.dimensions import shared_dimensions_ensure
 from assessments.models import Dimension, Questionnaire
 from assessments.selectors import course_response_exists
 from assessments.services import questionnaire_publish_from_data, response_submit
 from certificates.demo import demo_certificate_template_ensure
-from cms import demo_content
-from cms.demo_data import demo_dimensions, demo_questionnaire, demo_scenarios
+from cms.demo_data import (
+    demo_course,
+    demo_modules,
+    demo_questionnaire,
+    demo_scenarios,
+)
 from cms.services import site_home_ensure
 from coaching.demo import demo_coaching_ensure
 from courses.models import CourseIndexPage, CoursePage, Enrolment, ModulePage
@@ -73,8 +77,6 @@ DEMO_COLLEAGUES = [
 DEMO_COLLEAGUE_EMAILS = [f"colleague{n}@example.com" for n in range(1, len(DEMO_COLLEAGUES) + 1)]
 COLLEAGUE_LEANINGS = {"ownership": -1, "acknowledgement": 1, "reachability": -1}
 
-COACH_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "view_page"]
-
 
 class Command(BaseCommand):
     help = "Create the demo organisation, its people and the 'Customers, not targets' course."
@@ -111,7 +113,6 @@ class Command(BaseCommand):
                 course.save_revision().publish()
             demo_certificate_template_ensure(course=course)
             self._colleagues(organisation, course, questionnaire, password)
-            self._coach_permissions(course.get_parent())
             enrolment = enrolment_get_or_create(user=users["learner@example.com"], course=course)
             if enrolment.due_date is None:
                 Enrolment.objects.filter(pk=enrolment.pk).update(
@@ -231,15 +232,8 @@ class Command(BaseCommand):
         return users
 
     def _dimensions(self) -> None:
-        for order, data in enumerate(demo_dimensions()):
-            Dimension.objects.get_or_create(
-                slug=data["slug"],
-                defaults={
-                    "name": data["name"],
-                    "description": data["description"],
-                    "sort_order": order,
-                },
-            )
+        # Migration 0004 created them; a flushed test database has lost them.
+        shared_dimensions_ensure(Dimension)
 
     def _questionnaire(self) -> Questionnaire:
         """The "Customer-centric attitude" self-assessment over the demo dimensions."""
@@ -269,7 +263,7 @@ class Command(BaseCommand):
             )
             home.add_child(instance=index)
             index.save_revision().publish()
-        data = demo_content.COURSE
+        data = demo_course()
         course = CoursePage.objects.child_of(index).filter(slug=data["slug"]).first()
         if course is None:
             course = CoursePage(
@@ -281,7 +275,7 @@ class Command(BaseCommand):
             index.add_child(instance=course)
             course.save_revision().publish()
         existing = set(ModulePage.objects.child_of(course).values_list("slug", flat=True))
-        for module_data in demo_content.MODULES:
+        for module_data in demo_modules():
             if module_data["slug"] in existing:
                 continue  # never overwrite what a coach has since edited
             module = ModulePage(
@@ -295,7 +289,7 @@ class Command(BaseCommand):
             )
             course.add_child(instance=module)
             module.save_revision().publish()
-        roleplay_first = {m["slug"]: m.get("roleplay_first", False) for m in demo_content.MODULES}
+        roleplay_first = {m["slug"]: m.get("roleplay_first", False) for m in demo_modules()}
         for module in ModulePage.objects.child_of(course).filter(slug__in=list(scenarios)):
             if any(block.block_type == "roleplay" for block in module.steps):
                 continue  # added before, or a coach chose another one
@@ -315,13 +309,3 @@ class Command(BaseCommand):
             module.steps = raw
             module.save_revision().publish()
         return course
-
-    def _coach_permissions(self, index: Page) -> None:
-        coaches = roles_ensure()[Role.COACH]
-        for codename in COACH_PAGE_PERMISSIONS:
-            permission = Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            )
-            GroupPagePermission.objects.get_or_create(
-                group=coaches, page=index, permission=permission
-            )
