@@ -202,6 +202,33 @@ class CertificateFactory(DjangoModelFactory):
     completed_on = datetime.date(2026, 1, 15)
 
 
+class ScenarioFactory(DjangoModelFactory):
+    """A role-play saved with a revision; published (`live=True`, the default) as the admin's
+    Publish button does. `nodes` is StreamField raw data (tests/scenarios/play_helpers builds it).
+    """
+
+    class Meta:
+        model = "scenarios.Scenario"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Role-play {n}")
+    persona_name = "Maya Pillai"
+    persona_situation = "Maya ordered a birthday present that never came."
+    learner_role = "You answer the shop's phone."
+    start_key = "opening"
+    nodes = factory.LazyFunction(list)
+    live = False  # set by publishing, below
+
+    @factory.post_generation
+    def publish(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        revision = obj.save_revision()
+        if extracted is not False:
+            revision.publish()
+        obj.refresh_from_db()
+
+
 def list_items(values: list) -> list[dict]:
     """A list block's items stored with their ids, as the admin's editor saves them."""
     return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]

@@ -39,9 +39,12 @@ def dims():
 def questionnaire_publish(title, statements, dims, *, points=5) -> Questionnaire:
     labels = [f"Point {n}" for n in range(1, points + 1)]
     questionnaire = Questionnaire(title=title, scale_points=points, scale_labels="\n".join(labels))
+    # An explicit order: without one, PostgreSQL may return equal sort_orders in any order.
     questionnaire.items = [
-        QuestionnaireItem(statement=text, dimension=dims[slug], reverse_scored=reverse)
-        for text, slug, reverse in statements
+        QuestionnaireItem(
+            statement=text, dimension=dims[slug], reverse_scored=reverse, sort_order=order
+        )
+        for order, (text, slug, reverse) in enumerate(statements)
     ]
     questionnaire.save()
     questionnaire.save_revision().publish()
@@ -70,7 +73,7 @@ def module(make_course, questionnaire) -> ModulePage:
 
 
 def items_of(questionnaire) -> list[QuestionnaireItem]:
-    return list(questionnaire.live_revision.as_object().items.all())
+    return list(questionnaire.live_revision.as_object().items.order_by("sort_order", "pk"))
 
 
 def answers(questionnaire, values) -> dict:

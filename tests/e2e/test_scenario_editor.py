@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from e2e_helpers import read_while_serving
-from factories import UserFactory, chain_conversation
+from factories import ScenarioFactory, UserFactory, chain_conversation
 
 from assessments.models import Dimension
 from people.roles import Role
@@ -23,15 +23,13 @@ def editor(page, live_server):
     Dimension.objects.create(name="Empathy", slug="empathy", sort_order=1)
     Dimension.objects.create(name="Ownership", slug="ownership", sort_order=2)
     coach = UserFactory(roles=[Role.COACH], email="coach@editor.example")
-    scenario = Scenario(
+    scenario = ScenarioFactory(
         title="Forty nodes",
         persona_name="Anil",
         persona_situation="His car is late.",
         start_key="n0",
         nodes=chain_conversation(SIZE),
     )
-    scenario.save()
-    scenario.save_revision().publish()
     client = Client()
     client.force_login(coach)
     page.context.add_cookies(

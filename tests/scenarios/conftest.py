@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from factories import UserFactory
+from factories import ScenarioFactory, UserFactory
 from helpers import signed_in
 from wagtail import blocks
 
@@ -141,17 +141,12 @@ def make_scenario(dimensions):
         fields.setdefault("persona_pronunciation", "UH-nil")
         fields.setdefault("persona_situation", "His car was due at nine; it is eleven now.")
         fields.setdefault("learner_role", "You are the service advisor.")
-        scenario = Scenario(
-            start_key=start_key, nodes=nodes if nodes is not None else two_way_nodes(), **fields
+        return ScenarioFactory(
+            start_key=start_key,
+            nodes=nodes if nodes is not None else two_way_nodes(),
+            publish=publish,
+            **fields,
         )
-        if not publish:
-            scenario.live = False
-        scenario.save()
-        revision = scenario.save_revision()
-        if publish:
-            revision.publish()
-            scenario.refresh_from_db()
-        return scenario
 
     return make
 

@@ -11,6 +11,7 @@ from copy import deepcopy
 
 from bs4 import BeautifulSoup
 from django.test import Client
+from factories import ScenarioFactory
 
 from assessments.models import Dimension
 from scenarios.models import Attempt, Scenario
@@ -287,22 +288,13 @@ def scenario_create(
     **fields,
 ) -> Scenario:
     """A scenario saved with a revision; `live=True` publishes it as the admin's button does."""
-    fields.setdefault("persona_name", "Maya Pillai")
-    fields.setdefault("persona_situation", "Maya ordered a birthday present that never came.")
-    fields.setdefault("learner_role", "You answer the shop's phone.")
-    scenario = Scenario(
+    return ScenarioFactory(
         title=title,
         start_key=start,
         nodes=call_centre_nodes() if nodes is None else nodes,
-        live=False,
+        publish=live,
         **fields,
     )
-    scenario.save()
-    revision = scenario.save_revision()
-    if live:
-        revision.publish()
-    scenario.refresh_from_db()
-    return scenario
 
 
 def roleplay_step(scenario: Scenario, introduction: str = "") -> dict:
