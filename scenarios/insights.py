@@ -98,6 +98,39 @@ class PoorPath:
 
 
 @dataclass
+class DecisionFigures:
+    """How learners' answers rated against the best on offer, and whether place still told:
+    the share of shuffled answers that were the one shown first."""
+
+    rated: int = 0
+    best: int = 0
+    okay: int = 0
+    poor: int = 0
+    shuffled: int = 0
+    shown_first: int = 0
+
+    @staticmethod
+    def _share(part: int, whole: int) -> int | None:
+        return round(100 * part / whole) if whole else None
+
+    @property
+    def best_share(self) -> int | None:
+        return self._share(self.best, self.rated)
+
+    @property
+    def okay_share(self) -> int | None:
+        return self._share(self.okay, self.rated)
+
+    @property
+    def poor_share(self) -> int | None:
+        return self._share(self.poor, self.rated)
+
+    @property
+    def shown_first_share(self) -> int | None:
+        return self._share(self.shown_first, self.shuffled)
+
+
+@dataclass
 class ScenarioInsight:
     attempts: int
     finished: int
@@ -106,6 +139,7 @@ class ScenarioInsight:
     nodes: list[NodeFigure]
     poor_path: PoorPath | None
     poor_attempts: int
+    decisions: DecisionFigures = field(default_factory=DecisionFigures)
 
     @property
     def withheld(self) -> bool:
@@ -118,7 +152,7 @@ class ScenarioInsight:
 
 
 def scenario_insight(scenario: Scenario, *, graph: Graph | None = None) -> ScenarioInsight:
-    """Everything the insight page shows, in five queries (one while too few have played)."""
+    """Everything the insight page shows, in six queries (one while too few have played)."""
     graph = graph if graph is not None else scenario.graph
     attempts = Attempt.objects.filter(scenario=scenario)
     totals = attempts.aggregate(
@@ -171,6 +205,17 @@ def scenario_insight(scenario: Scenario, *, graph: Graph | None = None) -> Scena
         .annotate(learners=Count("attempt__user", distinct=True))
         .order_by()
     }
+    shuffled = Q(position__isnull=False, attempt__shuffle_seed__gt=0)
+    decisions = DecisionFigures(
+        **steps.filter(choice_index__isnull=False).aggregate(
+            rated=Count("id", filter=~Q(rating="")),
+            best=Count("id", filter=Q(rating="best")),
+            okay=Count("id", filter=Q(rating="okay")),
+            poor=Count("id", filter=Q(rating="poor")),
+            shuffled=Count("id", filter=shuffled),
+            shown_first=Count("id", filter=shuffled & Q(position=1)),
+        )
+    )
     nodes = _node_figures(graph, per_choice, per_node)
     for node in nodes:
         node.scenario_learners = totals["learners"]
@@ -187,6 +232,7 @@ def scenario_insight(scenario: Scenario, *, graph: Graph | None = None) -> Scena
         nodes=nodes,
         poor_path=poor_path,
         poor_attempts=poor_attempts,
+        decisions=decisions,
     )
 
 

@@ -17,7 +17,7 @@ from factories import UserFactory
 from helpers import queries_to_get, signed_in, soup
 
 from people.roles import Role
-from scenarios.models import Attempt
+from scenarios.models import Attempt, AttemptStep
 from scenarios.services import attempt_answer, attempt_start
 
 NS = "wagtailsnippets_scenarios_scenario"
@@ -223,6 +223,23 @@ def test_authors_see_how_many_learners_chose_each_answer(superuser_client, playe
     assert [(meter["value"], meter["max"]) for meter in meters] == [("3", "5"), ("2", "5")]
     summary = page.select_one(".scenario-insight__summary").get_text(" ", strip=True)
     assert "5 learners" in summary and "6 attempts" in summary and "2 poor endings" in summary
+
+
+def test_authors_see_how_answers_rated_and_whether_learners_picked_by_place(
+    superuser_client, played
+):
+    page = soup(superuser_client.get(insight_url(played.pk)))
+
+    summaries = page.select(".scenario-insight__summary")
+    decided = summaries[1].get_text(" ", strip=True)
+    # 4 of 6 answers were the best on offer (+2 empathy), 2 the poor one (-1).
+    assert decided == (
+        "67% of answers were the strongest on offer 0% partly right 33% missed the point"
+    )
+    first = AttemptStep.objects.filter(position=1).count()
+    assert f"{round(100 * first / 6)}% of 6 answers were the one shown first" in page.get_text(
+        " ", strip=True
+    )
 
 
 def test_the_most_common_path_to_a_poor_ending(superuser_client, make_scenario, org_a):
