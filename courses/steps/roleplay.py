@@ -123,6 +123,23 @@ class RolePlayState:
         return sum(decision.is_best for decision in self.decisions)
 
     @property
+    def best_path_items(self) -> list[str]:
+        """The best path's answers in order, a written reply named as such."""
+        if self.best is None or self.graph is None:
+            return []
+        chosen = {decision.node.key: decision.choice.text for decision in self.best.decisions}
+        items = []
+        for key in self.best.steps:
+            node = self.graph.node(key)
+            if key in chosen:
+                items.append(chosen[key])
+            elif node and node.checks:
+                items.append(_("A written reply that does what each self-check asks"))
+            else:
+                items.append(_("A written reply"))
+        return items
+
+    @property
     def took_best_path(self) -> bool:
         return bool(self.best) and all(decision.is_best for decision in self.decisions)
 

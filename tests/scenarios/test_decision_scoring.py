@@ -25,6 +25,7 @@ FRESH_FEEDBACK = "Steering her to the better stock cost you a sale of old fruit 
 STALE_REACTION = "Her face falls as she squeezes the top mango."
 STALE_FEEDBACK = "You sold what you would not buy yourself; she will find out at home."
 GOOD = "Mrs Rao comes back every week"
+BEST_REPLY = "A written reply that does what each self-check asks"
 RECOVERY_DEBRIEF = "You put it right, but she had to catch it first."
 FIRST_TIME_DEBRIEF = "You picked for her as you would for your own family."
 
@@ -171,7 +172,7 @@ def test_a_recovery_reaches_the_good_ending_but_never_scores_like_the_first_time
     # Poor, then the best on offer twice: (0 + 1 + 1) / 3.
     assert "67 out of 100" in ph.decision_score(response)
     assert ph.path_items(response) == [STALE, APOLOGY, "Your own reply", THANKS, GOOD]
-    assert ph.path_items(response, "best") == [FRESH, THANKS, GOOD]
+    assert ph.path_items(response, "best") == [FRESH, BEST_REPLY, THANKS, GOOD]
     result = ph.result_text(response)
     assert f"{STALE} Missed the point Stronger here: {FRESH}" in result
     # The ending's debrief fits the path: she had to catch the stale fruit.
@@ -192,7 +193,7 @@ def test_a_partly_right_answer_scores_half_and_names_the_stronger_one(learner_cl
 
     assert "50 out of 100" in ph.decision_score(response)
     assert f"{HALF} Partly right Stronger here: {FRESH}" in ph.result_text(response)
-    assert ph.path_items(response, "best") == [FRESH, THANKS, GOOD]
+    assert ph.path_items(response, "best") == [FRESH, BEST_REPLY, THANKS, GOOD]
 
 
 def test_ticked_self_checks_set_flags_and_points_and_change_what_the_customer_says(
