@@ -9,7 +9,7 @@ PORT ?= 8000
 # sign-in address) from these, so `make run PORT=8001` links to port 8001.
 export HOST PORT
 
-.PHONY: run test install migrate seed worker lint format check clean
+.PHONY: run test install migrate seed worker lint format check clean messages messages-check
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,3 +52,19 @@ check: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static
+
+# The interface's Hindi and Marathi catalogues (locale/): gather every marked string, then compile.
+# Needs GNU gettext (apt-get install gettext). Terms: locale/GLOSSARY.md.
+MESSAGES_IGNORE := --ignore ".venv/*" --ignore "tests/*" --ignore "bench/*" --ignore "deploy/*"
+messages: install
+	$(PY) manage.py makemessages -l hi -l mr $(MESSAGES_IGNORE) --no-obsolete -v0
+	$(PY) manage.py compilemessages -v0 --ignore ".venv/*"
+
+# Fails when a marked string is missing from a catalogue, untranslated or fuzzy (CI runs this).
+messages-check: messages
+	@for po in locale/*/LC_MESSAGES/django.po; do \
+		stats=$$(msgfmt --check --statistics -o /dev/null $$po 2>&1) || { echo "$$po: $$stats"; exit 1; }; \
+		echo "$$po: $$stats"; \
+		case "$$stats" in *untranslated*|*fuzzy*) echo "$$po is incomplete: run make messages and translate" >&2; exit 1;; esac; \
+	done
+

@@ -13,12 +13,13 @@ from datetime import date
 
 import segno
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from courses.pdf import internal_url, pdf_html, pdf_write
+from people.languages import language_for
 from people.links import absolute_url
 
 STYLESHEETS = ("certificates/certificate.css",)
@@ -187,7 +188,13 @@ def pdf_from_view(view: CertificateView) -> bytes:
 
 
 def certificate_pdf(certificate) -> bytes:
-    """The PDF for an issued certificate, exactly as stored and downloaded."""
+    """The PDF for an issued certificate, exactly as stored and downloaded, in its learner's
+    language."""
+    with translation.override(language_for(certificate.user)):
+        return _certificate_pdf(certificate)
+
+
+def _certificate_pdf(certificate) -> bytes:
     view = certificate_view(
         template=certificate.template,
         learner_name=certificate.learner_name,

@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("healthz/session", session_ping, name="session_ping"),
     path("branding.css", branding_css, name="branding_css"),
+    path("language/", people_views.language_set, name="set_language"),
     # allauth's two-factor set-up and recovery codes, going on to where the person was going.
     path("accounts/2fa/totp/activate/", people_views.activate_totp, name="mfa_activate_totp"),
     path(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from courses.models import CoursePage, ModulePage, ReflectionAnswer
 from people.audit import audit_record
 from people.emails import email_render, email_send
+from people.languages import language_for
 from people.links import absolute_url
 from people.models import AuditAction, Organisation, User
 from scenarios.models import AttemptStep
@@ -115,6 +116,7 @@ def notification_email_send(*, notification_id: int) -> bool:
         template="coaching/email/notification",
         context=context,
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.message,
+        language=language_for(notification.recipient),
     )
     email_send(to=[notification.recipient.email], email=email)
     return True

@@ -12,9 +12,12 @@ from allauth.core import context
 from allauth.mfa.models import Authenticator
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import translation
 
 from .emails import email_message, email_render
+from .languages import language_for, supported
 from .links import absolute_url
+from .models import User
 from .roles import Role
 from .selectors import organisation_for_email
 
@@ -39,6 +42,8 @@ class AccountAdapter(DefaultAccountAdapter):
         user.preferred_name = data.get("preferred_name", "").strip()
         user.name_pronunciation = data.get("name_pronunciation", "").strip()
         user.organisation = organisation_for_email(email=data.get("email", ""))
+        # The browser's language (or the switcher's cookie) is a new person's default.
+        user.language = supported(translation.get_language())
         return super().save_user(request, user, form, commit=commit)
 
     def get_reset_password_from_key_url(self, key: str) -> str:
@@ -62,7 +67,10 @@ class AccountAdapter(DefaultAccountAdapter):
     def render_mail(self, template_prefix, email, context, headers=None):
         """allauth's e-mails, text and HTML in the site's look, like every other (people.emails)."""
         rendered = email_render(
-            template=template_prefix, context=context, request=context.get("request")
+            template=template_prefix,
+            context=context,
+            request=context.get("request"),
+            language=self._recipient_language(email, context),
         )
         return email_message(
             to=[email] if isinstance(email, str) else list(email),
@@ -70,6 +78,16 @@ class AccountAdapter(DefaultAccountAdapter):
             from_email=self.get_from_email(),
             headers=headers,
         )
+
+    @staticmethod
+    def _recipient_language(email, context: dict) -> str:
+        """The language of the person written to: theirs if they have an account."""
+        user = context.get("user")
+        if user is None and isinstance(email, str):
+            user = User.objects.filter(email__iexact=email).only("language").first()
+        if user is not None and getattr(user, "language", ""):
+            return language_for(user)
+        return supported(translation.get_language()) or language_for(None)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # allauth builds the "unknown account" e-mail's sign-up link from the request's host.

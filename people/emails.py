@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.core.mail import EmailMultiAlternatives
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
+from django.utils import translation
 
 
 @dataclass(frozen=True)
@@ -23,14 +24,25 @@ class Email:
 
 
 def email_render(
-    *, template: str, context: dict, subject: str | None = None, request=None
+    *,
+    template: str,
+    context: dict,
+    subject: str | None = None,
+    request=None,
+    language: str | None = None,
 ) -> Email:
     """Render `template`'s subject (unless given), text and HTML with `context`.
 
     Links start with the site's base URL (people.links.absolute_url; the layout's own links
     too). An e-mail without an HTML template (allauth's security notices, say) shows its text in the
-    layout, escaped, so nothing goes out unbranded or text-only.
+    layout, escaped, so nothing goes out unbranded or text-only. `language`: the recipient's
+    (people.languages.language_for), else the current one.
     """
+    if language:
+        with translation.override(language):
+            return email_render(
+                template=template, context=context, subject=subject, request=request
+            )
     if subject is None:
         subject = render_to_string(f"{template}_subject.txt", context, request)
     text = render_to_string(f"{template}_message.txt", context, request).strip() + "\n"

@@ -62,7 +62,7 @@ class SignupProfileForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["full_name", "preferred_name", "name_pronunciation"]
+        fields = ["full_name", "preferred_name", "name_pronunciation", "language"]
         widgets = {"full_name": forms.TextInput(attrs=NAME_WIDGET_ATTRS)}
 
 

@@ -98,3 +98,10 @@ def user_join_organisation(
     user.team = team
     user.save(update_fields=["organisation", "team"])
     return user
+
+
+def user_language_set(*, user: User, language: str) -> None:
+    """Remember the person's language ("" follows the browser again)."""
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])

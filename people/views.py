@@ -10,8 +10,23 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 from .forms import ActivateTOTPForm, ProfileForm
+from .languages import supported
+from .services import user_language_set
+
+
+@require_POST
+def language_set(request: HttpRequest) -> HttpResponse:
+    """Django's set_language (the cookie, then back to ?next= if safe), and for a signed-in
+    person their profile too, so e-mails and certificates follow."""
+    response = set_language(request)
+    language = supported(request.POST.get("language"))
+    if language and request.user.is_authenticated:
+        user_language_set(user=request.user, language=language)
+    return response
 
 
 @never_cache

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from courses.models import Assignment, CoursePage, Enrolment
 from people.audit import audit_record
 from people.emails import Email, email_render, email_send
+from people.languages import language_for
 from people.links import absolute_url
 from people.models import AuditAction, Organisation, Team, User
 
@@ -241,8 +242,10 @@ def reminder_message(
     due_date: date,
     today: date,
     note: str,
+    language: str | None = None,
 ) -> Email:
-    """The e-mail a learner gets; HR previews exactly this (its text) on the reminders page."""
+    """The e-mail a learner gets, in `language` (theirs); HR previews exactly this (its text)
+    on the reminders page."""
     context = {
         "kind": kind,
         "is_assigned": kind == ReminderKind.ASSIGNED,
@@ -255,7 +258,7 @@ def reminder_message(
         "days_over": (today - due_date).days,
         "note": note,
     }
-    return email_render(template="reports/email/reminder", context=context)
+    return email_render(template="reports/email/reminder", context=context, language=language)
 
 
 def course_url_for(course: CoursePage) -> str:
@@ -310,6 +313,7 @@ def reminder_send(
                 due_date=enrolment.due_date,
                 today=today,
                 note=policy.message,
+                language=language_for(enrolment.user),
             )
             email_send(to=[enrolment.user.email], email=message, connection=connection)
     except IntegrityError:

@@ -125,6 +125,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After LocaleMiddleware (the browser's language) and auth: a person's own choice wins.
+    "people.languages.UserLanguageMiddleware",
     # Trust (cms/security.py): idle session expiry, audit attribution, no-store, CSP, 2FA.
     "cms.security.SessionIdleMiddleware",
     "cms.security.AuditContextMiddleware",

@@ -205,9 +205,10 @@ def test_the_empty_box_check_sees_a_character_no_font_has(caplog):
 def test_the_certificate_prints_the_name_with_the_bundled_fonts_in_its_language(
     org_a, course, committed, name, language
 ):
-    learner = UserFactory(organisation=org_a, full_name=name)
-    # The certificate is written in the language active when it renders; it says so.
-    with translation.override(language), committed():
+    learner = UserFactory(organisation=org_a, full_name=name, language=language)
+    # The certificate is written in its learner's language, whoever's request issued it; it
+    # says so.
+    with translation.override("hi"), committed():
         certificate = certificate_issue(user=learner, course=course)
     certificate.refresh_from_db()
     pdf = certificate.pdf.open("rb").read()
@@ -228,3 +229,18 @@ def test_the_admin_preview_pdf_prints_its_sample_names_with_the_bundled_fonts():
     assert font_problems(pdf) == []
     assert {font.family for font in embedded_fonts(pdf)} == BUNDLED_FAMILIES
     assert catalog_lang(pdf) == "hi"
+
+
+def test_a_certificate_is_written_in_its_learners_language(learner, course, committed):
+    learner.language = "mr"
+    learner.save()
+    with committed():
+        certificate = certificate_issue(user=learner, course=course)
+    certificate.refresh_from_db()
+    pdf = certificate.pdf.open("rb").read()
+
+    # Text extraction reorders Devanagari vowel signs, so look for the script, not the words.
+    text = pdftotext(pdf)
+    assert "Verify at" not in text and "Certificate of completion" not in text
+    assert any("\u0900" <= char <= "\u097f" for char in text)
+    assert catalog_lang(pdf) == "mr"

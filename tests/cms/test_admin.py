@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
@@ -339,3 +340,14 @@ def test_other_roles_cannot_manage_people(learner, role):
         response = client.get(url)
         assert response.status_code in (302, 403), url
         assert 'name="full_name"' not in response.content.decode(), url
+
+
+def test_the_admin_draws_devanagari_with_the_bundled_font(coach):
+    response = signed_in(coach).get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    page = response.content.decode()
+
+    assert "/static/cms/css/admin-fonts.css" in page
+    css = (settings.BASE_DIR / "cms/static/cms/css/admin-fonts.css").read_text()
+    assert "--w-font-sans: 'Touchpoint Devanagari'" in css
+    assert "noto-sans-devanagari-devanagari-400-normal.woff2" in css
