@@ -21,25 +21,21 @@ from scenarios.graph import Graph, graph_from_raw
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"
 
 
-def _load(name: str):
-    with (DEMO_DIR / name).open(encoding="utf-8") as handle:
+def _load(path: Path):
+    with path.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 
 @cache
 def demo_questionnaire() -> dict:
     """The self-assessment: title, introduction, scale_points, items."""
-    return _load("questionnaire.yaml")
+    return _load(DEMO_DIR / "questionnaire.yaml")
 
 
 @cache
 def demo_scenarios() -> dict[str, dict]:
     """Every demo role-play, keyed by the slug of the module that plays it (file name order)."""
-    result = {}
-    for path in sorted((DEMO_DIR / "scenarios").glob("*.yaml")):
-        with path.open(encoding="utf-8") as handle:
-            result[path.stem] = yaml.safe_load(handle)
-    return result
+    return {path.stem: _load(path) for path in sorted((DEMO_DIR / "scenarios").glob("*.yaml"))}
 
 
 def story_html(text: str) -> str:

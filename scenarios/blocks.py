@@ -20,6 +20,8 @@ from wagtail.blocks.struct_block import StructBlockAdapter
 
 from assessments.selectors import dimension_choices
 
+from . import graph
+
 KEY_HELP = _("Short identifier other nodes point at, e.g. “opening” or “angry-reply”.")
 SLUG_PATTERN = r"[a-z0-9][a-z0-9-]*"  # node keys and flags alike
 key_validator = RegexValidator(
@@ -119,13 +121,13 @@ flags_validator = RegexValidator(
 
 # What a condition tests. The first is the meaning of a condition stored before tests had a
 # choice ({"dimension", "minimum"} only), so older scenarios keep their meaning.
-CONDITION_TESTS = [
-    ("points_at_least", _("Points on a dimension are at least")),
-    ("points_at_most", _("Points on a dimension are at most")),
-    ("mood_at_least", _("The customer's mood is at least")),
-    ("mood_at_most", _("The customer's mood is at most")),
-    ("flag_set", _("A flag has been set")),
-    ("flag_not_set", _("A flag has not been set")),
+CONDITION_TEST_CHOICES = [
+    (graph.POINTS_AT_LEAST, _("Points on a dimension are at least")),
+    (graph.POINTS_AT_MOST, _("Points on a dimension are at most")),
+    (graph.MOOD_AT_LEAST, _("The customer's mood is at least")),
+    (graph.MOOD_AT_MOST, _("The customer's mood is at most")),
+    (graph.FLAG_SET, _("A flag has been set")),
+    (graph.FLAG_NOT_SET, _("A flag has not been set")),
 ]
 RATINGS = [("best", _("Best")), ("okay", _("Okay")), ("poor", _("Poor"))]
 FEEDBACK_TIMINGS = [
@@ -136,7 +138,10 @@ FEEDBACK_TIMINGS = [
 
 class ConditionBlock(blocks.StructBlock):
     test = blocks.ChoiceBlock(
-        label=_("Test"), choices=CONDITION_TESTS, default="points_at_least", required=False
+        label=_("Test"),
+        choices=CONDITION_TEST_CHOICES,
+        default=graph.POINTS_AT_LEAST,
+        required=False,
     )
     dimension = DimensionChoiceBlock(required=False)
     minimum = blocks.IntegerBlock(

@@ -19,7 +19,6 @@ ENDING = "ending"
 TONES = ("good", "mixed", "poor")
 
 
-RATINGS = ("best", "okay", "poor")
 # What a rating is worth at one decision: the best choice a node offered counts 2, so no path
 # that recovers from a poor answer can reach the score of one that never needed to.
 RATING_VALUES = {"best": 2, "okay": 1, "poor": 0}
@@ -45,6 +44,15 @@ class PlayState:
     points: dict[str, int] = field(default_factory=dict)
     mood: int = 0
     flags: frozenset[str] = frozenset()
+
+    def plus(self, points: dict[str, int], mood: int = 0, flags: Iterable[str] = ()) -> PlayState:
+        """This state once an answer's points are added, its mood change made (within
+        MOOD_RANGE) and its flags set: the one rule every answer follows."""
+        total = dict(self.points)
+        for slug, value in points.items():
+            total[slug] = total.get(slug, 0) + int(value)
+        moved = max(MOOD_RANGE[0], min(MOOD_RANGE[1], self.mood + int(mood)))
+        return PlayState(points=total, mood=moved, flags=self.flags | frozenset(flags))
 
 
 @dataclass(frozen=True)
@@ -161,13 +169,17 @@ class Node:
 
 
 def after_choice(state: PlayState, choice: Choice) -> PlayState:
-    """The play state once `choice` is taken: its points added, the mood moved (within
-    MOOD_RANGE), its flags set."""
-    points = dict(state.points)
-    for slug, value in choice.points.items():
-        points[slug] = points.get(slug, 0) + value
-    mood = max(MOOD_RANGE[0], min(MOOD_RANGE[1], state.mood + choice.mood))
-    return PlayState(points=points, mood=mood, flags=state.flags | set(choice.sets_flags))
+    """The play state once `choice` is taken."""
+    return state.plus(choice.points, choice.mood, choice.sets_flags)
+
+
+def rating_value(choice: Choice) -> int:
+    return RATING_VALUES.get(choice.rating, 0)
+
+
+def strongest(choices: Iterable[Choice]) -> Choice:
+    """The best-rated of these choices (the first authored one of equal rating)."""
+    return max(choices, key=rating_value)
 
 
 def shown_order(choices: list[Choice], *, seed: int, node_key: str) -> list[Choice]:

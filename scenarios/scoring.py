@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from .graph import (
     CHOICE,
     FREE_TEXT,
-    MOOD_RANGE,
-    RATING_VALUES,
     Choice,
     Graph,
     Node,
     PlayState,
     after_choice,
+    rating_value,
+    strongest,
 )
 
 
@@ -37,15 +37,15 @@ class Decision:
     @property
     def best(self) -> Choice:
         """The strongest answer on offer here (the first authored one of equal value)."""
-        return max(self.offered, key=lambda choice: RATING_VALUES.get(choice.rating, 0))
+        return strongest(self.offered)
 
     @property
     def value(self) -> float:
         """This answer as a share of the best on offer: 1.0 for the best, 0.0 for poor."""
-        top = RATING_VALUES.get(self.best.rating, 0)
+        top = rating_value(self.best)
         if top <= 0:
             return 1.0  # nothing better was offered
-        return RATING_VALUES.get(self.choice.rating, 0) / top
+        return rating_value(self.choice) / top
 
     @property
     def is_best(self) -> bool:
@@ -75,27 +75,13 @@ def decision_score(decisions: Iterable[Decision]) -> int | None:
     return round(100 * sum(values) / len(values))
 
 
-@dataclass(frozen=True)
-class DimensionShare:
-    """Points gained on one attitude beside the most the decisions offered."""
-
-    slug: str
-    gained: int
-    possible: int
-
-
-def dimension_shares(decisions: Iterable[Decision]) -> dict[str, DimensionShare]:
-    gained: dict[str, int] = {}
+def points_possible(decisions: Iterable[Decision]) -> dict[str, int]:
+    """Per attitude, the most these decisions offered: the sum of each one's best."""
     possible: dict[str, int] = {}
     for decision in decisions:
-        for slug, value in decision.choice.points.items():
-            gained[slug] = gained.get(slug, 0) + value
         for slug, value in decision.points_possible().items():
             possible[slug] = possible.get(slug, 0) + value
-    slugs = [*possible, *(slug for slug in gained if slug not in possible)]
-    return {
-        slug: DimensionShare(slug, gained.get(slug, 0), possible.get(slug, 0)) for slug in slugs
-    }
+    return possible
 
 
 @dataclass(frozen=True)
@@ -116,28 +102,37 @@ class Path:
         return self.ending.tone if self.ending else ""
 
 
-def after_checks(state: PlayState, node: Node, ticked: Iterable[int]) -> PlayState:
-    """The play state once the learner has ticked these self-checks on a written reply."""
+def checks_gain(node: Node, ticked: Iterable[int]) -> tuple[dict[str, int], tuple[str, ...]]:
+    """What ticking these self-checks of a written reply adds: points and flags."""
     ticked = set(ticked)
-    points = dict(state.points)
-    flags = set(state.flags)
+    points: dict[str, int] = {}
+    flags: list[str] = []
     for check in node.checks:
         if check.index not in ticked:
             continue
         for slug, value in check.points.items():
             points[slug] = points.get(slug, 0) + value
         if check.flag:
-            flags.add(check.flag)
-    return PlayState(points=points, mood=state.mood, flags=frozenset(flags))
+            flags.append(check.flag)
+    return points, tuple(sorted(set(flags)))
+
+
+def after_checks(state: PlayState, node: Node, ticked: Iterable[int]) -> PlayState:
+    """The play state once the learner has ticked these self-checks on a written reply."""
+    points, flags = checks_gain(node, ticked)
+    return state.plus(points, 0, flags)
 
 
 def after_step(state: PlayState, *, points: dict, mood: int, flags: Iterable[str]) -> PlayState:
     """The play state once a recorded answer (its points, mood and flags) is added."""
-    total = dict(state.points)
-    for slug, value in points.items():
-        total[slug] = total.get(slug, 0) + int(value)
-    mood = max(MOOD_RANGE[0], min(MOOD_RANGE[1], state.mood + int(mood)))
-    return PlayState(points=total, mood=mood, flags=state.flags | frozenset(flags))
+    return state.plus(points, mood, flags)
+
+
+def tick_options(node: Node) -> list[list[int]]:
+    """The ways a written reply is followed through: every self-check ticked, and (when it has
+    any) none ticked."""
+    every = [check.index for check in node.checks]
+    return [every, []] if node.checks else [every]
 
 
 Picker = Callable[[Node, list[Choice]], Choice]
@@ -175,9 +170,7 @@ def play(graph: Graph, pick: Picker, *, ticks: Ticks | None = None) -> Path:
 
 def best_path(graph: Graph) -> Path:
     """The path that takes the strongest answer on offer at every decision."""
-    return play(
-        graph, lambda node, offered: max(offered, key=lambda c: RATING_VALUES.get(c.rating, 0))
-    )
+    return play(graph, lambda node, offered: strongest(offered))
 
 
 def all_paths(graph: Graph, *, limit: int = 20000) -> list[Path]:
@@ -205,10 +198,7 @@ def all_paths(graph: Graph, *, limit: int = 20000) -> list[Path]:
                     (choice.next_key, after_choice(state, choice), (*decisions, decision), visited)
                 )
         elif node.kind == FREE_TEXT:
-            options = [[check.index for check in node.checks]]
-            if node.checks:
-                options.append([])
-            for ticked in options:
+            for ticked in tick_options(node):
                 stack.append((node.next_key, after_checks(state, node, ticked), decisions, visited))
     return paths
 
@@ -257,8 +247,8 @@ class ContentFigures:
             if node.kind != CHOICE or len(node.choices) < 2:
                 continue
             self.choice_nodes += 1
-            top = max(RATING_VALUES.get(choice.rating, 0) for choice in node.choices)
-            best = [c for c in node.choices if RATING_VALUES.get(c.rating, 0) == top]
+            top = rating_value(strongest(node.choices))
+            best = [c for c in node.choices if rating_value(c) == top]
             lengths = [len(choice.text.split()) for choice in node.choices]
             self.best_first += node.choices[0] in best
             self.best_longest += any(len(c.text.split()) == max(lengths) for c in best)

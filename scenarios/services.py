@@ -14,7 +14,7 @@ from assessments.selectors import dimension_names
 
 from .graph import CHOICE, FREE_TEXT, after_choice, graph_from_raw, graph_problems, shown_order
 from .models import Attempt, AttemptStep, Scenario
-from .scoring import Decision, after_checks
+from .scoring import Decision, checks_gain
 from .selectors import graph_for_attempt
 
 MAX_REPLY_LENGTH = 3000
@@ -114,9 +114,10 @@ def attempt_answer(
             )
         known = {check.index for check in node.checks}
         ticked = sorted(set(checks or ()) & known)  # a tampered index ticks nothing
-        after = after_checks(state, node, ticked)
-        gained = {slug: value - state.points.get(slug, 0) for slug, value in after.points.items()}
-        gained = {slug: value for slug, value in gained.items() if value}
+        points, check_flags = checks_gain(node, ticked)
+        after = state.plus(points, 0, check_flags)
+        gained = {slug: value for slug, value in points.items() if value}
+        # The flags this reply set: those not already set by an earlier answer.
         mood, flags, next_key = 0, tuple(sorted(after.flags - state.flags)), node.next_key
         step_fields = {"reply": text, "checks": ticked}
     else:

@@ -17,7 +17,7 @@ from scenarios import selectors as scenario_selectors
 from scenarios import services as scenario_services
 from scenarios.graph import CHOICE, FREE_TEXT, Choice, Graph, Node, PlayState, shown_order
 from scenarios.models import Attempt, Scenario
-from scenarios.scoring import Decision, Path, best_path, decision_score, dimension_shares
+from scenarios.scoring import Decision, Path, best_path, decision_score, points_possible
 
 from .base import PublishedSnippetStep, register
 
@@ -258,7 +258,7 @@ def _fill(state: RolePlayState, attempt: Attempt) -> RolePlayState:
 def _possible(state: RolePlayState) -> dict[str, int]:
     """Per attitude, the most this path offered: the best answer at each decision and every
     self-check of each written reply."""
-    possible = {slug: share.possible for slug, share in dimension_shares(state.decisions).items()}
+    possible = points_possible(state.decisions)
     for exchange in state.exchanges:
         node = exchange.line.node
         if node and exchange.line.step.is_reply:
@@ -279,6 +279,8 @@ def roleplay_post(request: HttpRequest, *, scenario: Scenario, page_id: int, ste
     """Carry out a role-play action from the step's form; problems become messages."""
     action = request.POST.get("roleplay")
     user = request.user
+    # The self-checks ticked on a written reply (their indexes; anything else is dropped).
+    ticked = [i for i in map(_int_or_none, request.POST.getlist("check")) if i is not None]
     try:
         if action in ("start", "retry"):
             attempts = scenario_selectors.attempts_for(
@@ -306,11 +308,7 @@ def roleplay_post(request: HttpRequest, *, scenario: Scenario, page_id: int, ste
                 node_key=request.POST.get("node", ""),
                 choice_index=_int_or_none(request.POST.get("choice")),
                 reply=request.POST.get("reply") if action == "reply" else None,
-                checks=[
-                    index
-                    for index in map(_int_or_none, request.POST.getlist("check"))
-                    if index is not None
-                ],
+                checks=ticked,
             )
             if recorded is None:
                 messages.info(request, _("That answer was already recorded."))
@@ -324,11 +322,7 @@ def roleplay_post(request: HttpRequest, *, scenario: Scenario, page_id: int, ste
                 "scenario": scenario.pk,
                 "node": request.POST.get("node", ""),
                 "text": request.POST.get("reply", "")[: scenario_services.MAX_REPLY_LENGTH * 2],
-                "checks": [
-                    index
-                    for index in map(_int_or_none, request.POST.getlist("check")[:20])
-                    if index is not None
-                ],
+                "checks": ticked[:20],
             }
 
 

@@ -21,7 +21,7 @@ from ..graph import (
     after_choice,
     condition_from_raw,
 )
-from ..scoring import Decision, after_checks, decision_score
+from ..scoring import Decision, after_checks, decision_score, tick_options
 
 register = template.Library()
 
@@ -218,13 +218,13 @@ def play_through_html(graph: Graph, names: dict[str, str], *, persona_name: str 
                 else "",
             )
             # With self-checks, what follows depends on the ticks: show every tick and none.
-            ways = [(_("The learner writes a reply"), [check.index for check in node.checks])]
-            if node.checks:
-                ways = [
-                    (_("The learner writes a reply and ticks every self-check"), ways[0][1]),
-                    (_("The learner writes a reply and ticks no self-check"), []),
-                ]
-            for summary, ticked in ways:
+            for ticked in tick_options(node):
+                if not node.checks:
+                    summary = _("The learner writes a reply")
+                elif ticked:
+                    summary = _("The learner writes a reply and ticks every self-check")
+                else:
+                    summary = _("The learner writes a reply and ticks no self-check")
                 after = render_node(
                     node.next_key, (*path, key), after_checks(state, node, ticked), decisions
                 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from assessments.dimensions import SHARED_DIMENSIONS
 from cms.demo_data import demo_graph, demo_scenarios
 from scenarios.graph import graph_problems
 from scenarios.scoring import STRATEGIES, all_paths, best_path, play
@@ -44,12 +45,5 @@ def test_the_score_agrees_with_the_ending(slug):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_demo_role_play_passes_the_publish_checks(slug):
-    dimensions = {
-        "empathy",
-        "ownership",
-        "acknowledgement",
-        "care-after-the-sale",
-        "reachability",
-        "quality-mindset",
-    }
+    dimensions = {dimension["slug"] for dimension in SHARED_DIMENSIONS}
     assert [str(p) for p in graph_problems(demo_graph(slug), dimensions=dimensions)] == []

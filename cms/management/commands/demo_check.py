@@ -7,6 +7,7 @@ import statistics
 
 from django.core.management.base import BaseCommand
 
+from assessments.dimensions import SHARED_DIMENSIONS
 from cms.demo_data import demo_graph, demo_scenarios
 from scenarios.graph import graph_problems
 from scenarios.scoring import STRATEGIES, ContentFigures, all_paths, best_path, play
@@ -20,6 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, slugs: list[str], **options) -> None:
         slugs = slugs or list(demo_scenarios())
+        dimensions = {dimension["slug"] for dimension in SHARED_DIMENSIONS}
         total = ContentFigures()
         good_by_strategy = {name: [] for name in STRATEGIES}
         for slug in slugs:
@@ -48,7 +50,7 @@ class Command(BaseCommand):
             top = max((path.score for path in paths), default=None)
             if any(path.score == top and path.tone != "good" for path in paths):
                 self.stdout.write(f"  PROBLEM a top-scoring path ({top}) does not end well")
-            for problem in graph_problems(graph):
+            for problem in graph_problems(graph, dimensions=dimensions):
                 self.stdout.write(f"  PROBLEM {problem}")
             self._figures(figures, indent="  ")
         self.stdout.write("\nAll:")
