@@ -1,7 +1,8 @@
 """A role-play step must cost the same whatever the graph size or the number of attempts.
 
 Prints queries and median time of GET on a role-play step for graphs of 4 and 40 nodes, with 1
-and 20 earlier attempts, and the time ratio to the smallest case measured in the same run.
+and 20 earlier attempts, halfway through the current attempt and at its result (the score, the
+path beside the best path), and the time ratio to the smallest case measured in the same run.
 """
 
 import os
@@ -44,7 +45,7 @@ def chain(length: int) -> list[dict]:
     return nodes
 
 
-def build(nodes: int, attempts: int, tag: str):
+def build(nodes: int, attempts: int, tag: str, *, finished: bool = False):
     from assessments.models import Dimension
     from cms.services import site_home_ensure
     from courses.models import CourseIndexPage, CoursePage, ModulePage
@@ -84,11 +85,11 @@ def build(nodes: int, attempts: int, tag: str):
             attempt_answer(
                 attempt=attempt, sequence=sequence, node_key=f"n{sequence}", choice_index=0
             )
-    # The current attempt: halfway through.
+    # The current attempt: halfway through, or to its ending (the result).
     attempt = attempt_start(
         user=user, scenario=scenario, context_page_id=module.pk, context_step_id=step_id
     )
-    for sequence in range(nodes // 2):
+    for sequence in range(nodes if finished else nodes // 2):
         attempt_answer(attempt=attempt, sequence=sequence, node_key=f"n{sequence}", choice_index=0)
     return user, module.url + "step/1/"
 
@@ -99,16 +100,22 @@ def main() -> None:
 
 def run() -> None:
     rows = []
-    for nodes, attempts in [(4, 1), (40, 1), (4, 20), (40, 20)]:
-        user, url = build(nodes, attempts, f"b{nodes}-{attempts}")
+    cases = [(n, a, False) for n, a in [(4, 1), (40, 1), (4, 20), (40, 20)]]
+    cases += [(4, 1, True), (40, 1, True)]
+    for nodes, attempts, finished in cases:
+        tag = f"b{nodes}-{attempts}{'-done' if finished else ''}"
+        user, url = build(nodes, attempts, tag, finished=finished)
         client = Client()
         client.force_login(user)
-        rows.append((nodes, attempts, *measure(client, url)))
-    base = rows[0][3]
-    print(f"{'nodes':>6}{'attempts':>10}{'queries':>9}{'median ms':>11}{'time ratio':>12}")
-    for nodes, attempts, queries, median in rows:
+        rows.append((nodes, attempts, finished, *measure(client, url)))
+    base = rows[0][4]
+    print(
+        f"{'nodes':>6}{'attempts':>10}{'page':>9}{'queries':>9}{'median ms':>11}{'time ratio':>12}"
+    )
+    for nodes, attempts, finished, queries, median in rows:
+        page = "result" if finished else "turn"
         ratio = median / base
-        print(f"{nodes:>6}{attempts:>10}{queries:>9}{median * 1000:>11.1f}{ratio:>12.2f}")
+        print(f"{nodes:>6}{attempts:>10}{page:>9}{queries:>9}{median * 1000:>11.1f}{ratio:>12.2f}")
 
 
 if __name__ == "__main__":
