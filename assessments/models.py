@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
-from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail.search import index
 
 from .forms import QuestionnaireAdminForm
@@ -49,7 +55,12 @@ SCALE_CHOICES = [(5, _("5 points")), (7, _("7 points"))]
 
 
 class Questionnaire(
-    DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel
+    TranslatableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
 ):
     """A Likert self-assessment: statements that each measure one dimension."""
 
@@ -82,7 +93,7 @@ class Questionnaire(
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
     base_form_class = QuestionnaireAdminForm
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["title"]
         verbose_name = _("questionnaire")
         verbose_name_plural = _("questionnaires")
@@ -113,7 +124,7 @@ class Questionnaire(
         return {"questionnaire": self, "items": list(self.items.all()), "scale": self.scale()}
 
 
-class QuestionnaireItem(Orderable):
+class QuestionnaireItem(TranslatableMixin, Orderable):
     questionnaire = ParentalKey(Questionnaire, on_delete=models.CASCADE, related_name="items")
     statement = models.CharField(_("statement"), max_length=300)
     dimension = models.ForeignKey(
@@ -127,7 +138,7 @@ class QuestionnaireItem(Orderable):
 
     panels = [FieldPanel("statement"), FieldPanel("dimension"), FieldPanel("reverse_scored")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
 

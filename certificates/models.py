@@ -13,8 +13,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import PreviewableMixin, RevisionMixin
+from wagtail.models import PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 colour_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hex digits, e.g. #1f5f8b.")
@@ -37,11 +38,13 @@ class PageSize(models.TextChoices):
     LETTER = "letter", _("US Letter landscape")
 
 
-class CertificateTemplate(RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
+class CertificateTemplate(
+    TranslatableMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+):
     """How a course's certificates look: wording, signatory, logo, colour and paper size."""
 
     name = models.CharField(
-        _("name"), max_length=120, unique=True, help_text=_("For authors, e.g. “Touchpoint blue”.")
+        _("name"), max_length=120, help_text=_("For authors, e.g. “Touchpoint blue”.")
     )
     heading = models.CharField(_("heading"), max_length=120, default=_("Certificate of completion"))
     wording = models.TextField(
@@ -79,6 +82,12 @@ class CertificateTemplate(RevisionMixin, PreviewableMixin, index.Indexed, models
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    # The name is for authors, the signatory a person: a translation keeps both.
+    override_translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("signatory_name"),
+    ]
+
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="certificate_template")
 
     panels = [
@@ -98,10 +107,16 @@ class CertificateTemplate(RevisionMixin, PreviewableMixin, index.Indexed, models
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("certificate template")
         verbose_name_plural = _("certificate templates")
+        # A translation keeps its original's name, so names are unique within a language.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "locale"], name="certificate_template_name_per_locale"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

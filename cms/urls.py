@@ -1,11 +1,11 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.security import admin_login
-from cms.views import branding_css, healthz, session_ping
+from cms.views import branding_css, healthz, serve, session_ping
 from people import views as people_views
 
 urlpatterns = [
@@ -38,7 +38,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's page serving, always through the original tree (cms.views.serve), then the rest
+    # of Wagtail's URLs.
+    re_path(r"^((?:[\w\-]+/)*)$", serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]
 
 # A database away for a moment answers 503 "try again" (cms.views.server_error), not a crash.
 handler500 = "cms.views.server_error"

@@ -6,12 +6,14 @@ import uuid
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.defaults import server_error as django_server_error
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+from wagtail.models import Site
+from wagtail.views import serve as wagtail_serve
 
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 logger = logging.getLogger("cms.health")
@@ -85,3 +87,23 @@ def branding_css(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(f":root {{ --accent: {colour}; }}\n", content_type="text/css")
     response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+def serve(request: HttpRequest, path: str) -> HttpResponse:
+    """Wagtail's page serving, routed through the site's original pages in every language.
+
+    Wagtail would route a Marathi reader into the Marathi copy of the tree (other page ids). One
+    URL and one page per course and module keeps a learner's progress, attempts and certificate
+    the course's whatever language they read it in; each page then shows its translation's words
+    (people.translation). Wagtail reads the route from the request once worked out, as here.
+    """
+    if not hasattr(request, "_wagtail_route_for_request"):
+        site = Site.find_for_request(request)
+        components = [component for component in path.split("/") if component]
+        try:
+            request._wagtail_route_for_request = (
+                site.root_page.specific.route(request, components) if site else None
+            )
+        except Http404:
+            request._wagtail_route_for_request = None
+    return wagtail_serve(request, path)

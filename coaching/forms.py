@@ -138,7 +138,7 @@ class CohortAdminForm(WagtailAdminModelForm):
             self.fields["organisation"].initial = organisation_id
             self.fields["organisation"].empty_label = None
         learners = User.objects.filter(groups__name=Role.LEARNER.value, is_active=True)
-        courses = CoursePage.objects.live().order_by("path")
+        courses = CoursePage.objects.live().originals().order_by("path")
         if organisation_id is not None:
             learners = learners.filter(organisation_id=organisation_id)
             courses = courses.filter(

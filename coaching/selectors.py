@@ -200,7 +200,7 @@ def cohorts_progress(
         cohorts_qs.select_related("organisation")
         .prefetch_related(
             Prefetch("learners", queryset=User.objects.order_by("full_name", "email")),
-            Prefetch("courses", queryset=CoursePage.objects.live().order_by("path")),
+            Prefetch("courses", queryset=CoursePage.objects.live().originals().order_by("path")),
             Prefetch("coaches", queryset=User.objects.order_by("full_name")),
         )
         .order_by("-starts_on", "name")

@@ -6,6 +6,8 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from people.translation import TextOnlyTranslation
+
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "blockquote"]
 
 
@@ -125,8 +127,13 @@ class TakeawaysBlock(blocks.StructBlock):
         value_class = StepStructValue
 
 
-class PublishedSnippetStepBlock(blocks.StructBlock):
-    """A step that plays a snippet with drafts: only a published one may be chosen."""
+class PublishedSnippetStepBlock(TextOnlyTranslation, blocks.StructBlock):
+    """A step that plays a snippet with drafts: only a published one may be chosen.
+
+    A translation keeps the original's snippet (the learner is shown its translation).
+    """
+
+    translated_children = ("introduction",)
 
     published_field = ""
     unpublished_message = ""

@@ -12,9 +12,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .blocks import RICH_TEXT_FEATURES, ModuleStepsBlock
-from .querysets import EnrolmentQuerySet, ModulePageManager
+from .querysets import CoursePageManager, EnrolmentQuerySet, ModulePageManager
 from .querysets import EnrolmentStatus as EnrolmentStatus  # other apps read it from here
 
 
@@ -100,6 +101,8 @@ class CoursePage(Page):
         related_name="+",
         help_text=_("How this course's certificates look. Empty: the first template."),
     )
+    objects = CoursePageManager()
+
     certificate_validity_months = models.PositiveSmallIntegerField(
         _("certificate valid for (months)"),
         null=True,
@@ -128,6 +131,12 @@ class CoursePage(Page):
         MultiFieldPanel([FieldPanel("organisations")], heading=_("Who may take this course")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
+    # A translation shows the words; the questionnaires and certificate stay the original's (the
+    # learner is shown their translations).
+    override_translatable_fields = [
+        SynchronizedField(name)
+        for name in ("before_questionnaire", "after_questionnaire", "certificate_template")
+    ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
     template = "courses/course_page.html"
@@ -143,12 +152,15 @@ class CoursePage(Page):
         return reverse("courses:questionnaire", args=[self.pk, phase])
 
     def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        from people.translation import in_language
+
         from .selectors import course_overview, course_visible_to
 
         if not request.user.is_authenticated:
             return redirect_to_login(request)
         if not course_visible_to(user=request.user, course=self):
             raise Http404
+        in_language(self)  # the reader's language's words (never saved)
         context = self.get_context(request, *args, **kwargs)
         context["overview"] = course_overview(user=request.user, course=self)
         return TemplateResponse(request, self.get_template(request), context)
@@ -196,6 +208,9 @@ class ModulePage(RoutablePageMixin, Page):
         FieldPanel("steps"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
+    override_translatable_fields = [
+        SynchronizedField(name) for name in ("source_title", "source_author")
+    ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list[str] = []
     template = "courses/module_page.html"

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Self
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Length, Substr
@@ -58,7 +59,17 @@ class EnrolmentQuerySet(models.QuerySet):
         return self.filter(EnrolmentStatus(status).condition(today=today or timezone.localdate()))
 
 
-class ModulePageQuerySet(PageQuerySet):
+class OriginalsQuerySet(PageQuerySet):
+    def originals(self) -> Self:
+        """Pages in the site's language: the ones learners are routed to and records point at
+        (a translation only lends them its words; see people.translation)."""
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+CoursePageManager = PageManager.from_queryset(OriginalsQuerySet)
+
+
+class ModulePageQuerySet(OriginalsQuerySet):
     def live_in(self, courses: Iterable[Page] | None = None) -> Self:
         """Live modules in the authored order, of these courses (of every course when None).
 
@@ -66,6 +77,7 @@ class ModulePageQuerySet(PageQuerySet):
         """
         modules = (
             self.live()
+            .originals()
             .annotate(course_path=Substr("path", 1, Length("path") - Page.steplen))
             .order_by("path")
         )

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from assessments.models import Response
 from assessments.selectors import course_responses_given
 from people.models import User
+from people.translation import in_language_many
 
 from .models import (
     CoursePage,
@@ -27,7 +28,7 @@ from .models import (
 
 def visible_courses(*, user: User) -> QuerySet[CoursePage]:
     """Live courses this user may see: open to all, or limited to the user's organisation."""
-    courses = CoursePage.objects.live()
+    courses = CoursePage.objects.live().originals()
     if getattr(user, "is_superuser", False):
         return courses
     organisation_id = getattr(user, "organisation_id", None)
@@ -56,7 +57,8 @@ def live_modules_of(*, courses: list[CoursePage]) -> dict[int, list[ModulePage]]
     modules = ModulePage.objects.live_in(courses).only(
         "id", "path", "depth", "title", "slug", "url_path", "summary", "estimated_minutes"
     )
-    for module in modules:
+    # Titles and summaries in the reader's language (one query, none in the site's language).
+    for module in in_language_many(modules, fields=("title", "summary")):
         result[by_path[module.course_path]].append(module)
     return result
 
@@ -198,7 +200,9 @@ def learner_courses(*, user: User, request: HttpRequest | None = None) -> list[C
         .select_related("course")
         .order_by("completed_at", "due_date", "-enrolled_at")
     )
-    courses = [enrolment.course for enrolment in enrolments]
+    courses = in_language_many(
+        [enrolment.course for enrolment in enrolments], fields=("title", "summary")
+    )
     modules = live_modules_of(courses=courses)
     progress: dict[int, dict[int, ModuleProgress]] = {e.pk: {} for e in enrolments}
     rows = ModuleProgress.objects.filter(enrolment__in=[e.pk for e in enrolments]).only(
@@ -238,12 +242,13 @@ def catalogue_for(
 ) -> list[CourseProgress]:
     """Courses the user may see; enrolled ones carry their progress. Fixed query count."""
     if not user.is_authenticated:
-        courses = list(CoursePage.objects.live().filter(organisations__isnull=True))
+        courses = list(CoursePage.objects.live().originals().filter(organisations__isnull=True))
     else:
         courses = list(visible_courses(user=user))
     if parent is not None:
         courses = [c for c in courses if c.path.startswith(parent.path)]
     courses.sort(key=lambda c: c.path)
+    in_language_many(courses, fields=("title", "summary"))
     enrolments: dict[int, Enrolment] = {}
     progress: dict[int, dict[int, ModuleProgress]] = {}
     if user.is_authenticated:

@@ -384,6 +384,7 @@ def assignable_courses(*, organisation: Organisation) -> QuerySet[CoursePage]:
     allowed = Q(organisations__isnull=True) | Q(organisations=organisation)
     return (
         CoursePage.objects.live()
+        .originals()
         .filter(pk__in=CoursePage.objects.filter(allowed).values("pk"))
         .order_by("title")
     )
@@ -397,7 +398,8 @@ def reported_courses(*, organisation: Organisation) -> QuerySet[CoursePage]:
     assigned = Assignment.objects.filter(organisation=organisation).values("course_id")
     allowed = Q(organisations__isnull=True) | Q(organisations=organisation)
     return CoursePage.objects.filter(
-        Q(pk__in=CoursePage.objects.live().filter(allowed).values("pk")) | Q(pk__in=assigned)
+        Q(pk__in=CoursePage.objects.live().originals().filter(allowed).values("pk"))
+        | Q(pk__in=assigned)
     ).order_by("title")
 
 

@@ -19,6 +19,7 @@ from wagtail.admin.telepath import register
 from wagtail.blocks.struct_block import StructBlockAdapter
 
 from assessments.selectors import dimension_choices
+from people.translation import NotTranslated, TextOnlyTranslation
 
 from . import graph
 
@@ -87,7 +88,7 @@ class GrowingTextBlock(blocks.TextBlock):
         return ("wagtail.blocks.TextBlock", args, kwargs)
 
 
-class NodeKeyBlock(blocks.CharBlock):
+class NodeKeyBlock(NotTranslated, blocks.CharBlock):
     def __init__(self, **kwargs):
         super().__init__(max_length=40, validators=[key_validator], help_text=KEY_HELP, **kwargs)
 
@@ -136,7 +137,7 @@ FEEDBACK_TIMINGS = [
 ]
 
 
-class ConditionBlock(blocks.StructBlock):
+class ConditionBlock(NotTranslated, blocks.StructBlock):
     test = blocks.ChoiceBlock(
         label=_("Test"),
         choices=CONDITION_TEST_CHOICES,
@@ -165,7 +166,7 @@ class ConditionBlock(blocks.StructBlock):
         collapsed = True
 
 
-class FlagsBlock(blocks.CharBlock):
+class FlagsBlock(NotTranslated, blocks.CharBlock):
     """Comma-separated flags an answer sets, for later conditions ("promised-a-date")."""
 
     def __init__(self, **kwargs):
@@ -215,7 +216,8 @@ class EndingVariantBlock(blocks.StructBlock):
         )
 
 
-class SelfCheckBlock(blocks.StructBlock):
+class SelfCheckBlock(TextOnlyTranslation, blocks.StructBlock):
+    translated_children = ("text",)
     text = blocks.CharBlock(label=_("Question"), max_length=200)
     flag = blocks.CharBlock(
         label=_("Flag when ticked"),

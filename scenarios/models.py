@@ -8,8 +8,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import StreamField
-from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .blocks import FEEDBACK_TIMINGS, ScenarioNodesBlock
 from .forms import ScenarioAdminForm
@@ -17,7 +24,13 @@ from .graph import Graph, PlayState, graph_from_raw
 
 
 class Scenario(
-    DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+    TranslatableMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
 ):
     """A branching role-play: every answer the learner gives changes what the customer does next."""
 
@@ -77,8 +90,13 @@ class Scenario(
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
     base_form_class = ScenarioAdminForm
+    # Translators translate the words; the conversation's structure stays the original's.
+    override_translatable_fields = [
+        SynchronizedField(name)
+        for name in ("persona_pronunciation", "source_title", "source_author", "start_key")
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["title"]
         verbose_name = _("role-play scenario")
         verbose_name_plural = _("role-play scenarios")

@@ -25,12 +25,28 @@ class RolePlayError(Exception):
 
 
 def attempt_start(
-    *, user, scenario: Scenario, context_page_id: int | None = None, context_step_id: str = ""
+    *,
+    user,
+    scenario: Scenario,
+    context_page_id: int | None = None,
+    context_step_id: str = "",
+    played: Scenario | None = None,
 ) -> Attempt:
-    """Start a new attempt on the scenario's published revision (numbered 1, 2, ...)."""
+    """Start a new attempt on the scenario's published revision (numbered 1, 2, ...).
+
+    `played`: the scenario's published translation the learner plays it in. The attempt belongs
+    to `scenario` (figures combine languages) and plays the translation's words.
+    """
     if not scenario.live or scenario.live_revision_id is None:
         raise RolePlayError(_("This role-play is not published."))
-    graph = scenario.live_revision.as_object().graph
+    if (
+        played is None
+        or not played.live
+        or played.live_revision_id is None
+        or played.translation_key != scenario.translation_key
+    ):
+        played = scenario
+    graph = played.live_revision.as_object().graph
     if graph.start is None:
         raise RolePlayError(_("This role-play has no start."))
     scope = {
@@ -45,7 +61,7 @@ def attempt_start(
             with transaction.atomic():
                 return Attempt.objects.create(
                     **scope,
-                    revision_id=scenario.live_revision_id,
+                    revision_id=played.live_revision_id,
                     number=number,
                     current_key=graph.start_key,
                     shuffle_seed=secrets.randbelow(2**31 - 1) + 1,
@@ -174,7 +190,9 @@ def scenario_publish_from_data(*, data: dict) -> Scenario:
     fields = {name: data[name] for name in SCENARIO_DATA_FIELDS if name in data}
     block = Scenario._meta.get_field("nodes").stream_block
     try:
-        block.clean(block.to_python(data.get("nodes") or []))  # the editor's field validation
+        # The editor's field validation; the cleaned value is stored as the editor stores it
+        # (every list item with an id, which translations use to match their original).
+        nodes = block.clean(block.to_python(data.get("nodes") or []))
     except ValidationError as error:
         found = _flat_errors(error.as_json_data() if hasattr(error, "as_json_data") else {})
         raise ValidationError(found or error.messages) from error
@@ -183,7 +201,7 @@ def scenario_publish_from_data(*, data: dict) -> Scenario:
     if problems:
         raise ValidationError([str(problem) for problem in problems])
     with transaction.atomic():
-        scenario = Scenario(**fields, nodes=data.get("nodes") or [])
+        scenario = Scenario(**fields, nodes=nodes)
         scenario.save()
         scenario.save_revision().publish()
     scenario.refresh_from_db()  # publishing saved another instance: read the live state

@@ -86,6 +86,9 @@ INSTALLED_APPS = [
     "scenarios",
     "assessments",
     "people",
+    # Content translation (pages and snippets, segment by segment, PO files): see README.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -316,7 +319,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
-WAGTAIL_I18N_ENABLED = False
+# Content in English, Hindi and Marathi (wagtail-localize). One URL per course and module
+# whatever the language: routing stays on the original tree (cms.models.HomePage.localized) and
+# each page draws its translation for the reader's language, so progress belongs to the course.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # A session ends after this many minutes without a request (cms.security.SessionIdleMiddleware

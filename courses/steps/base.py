@@ -8,6 +8,8 @@ from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from people.translation import in_language, in_language_many
+
 from .. import selectors, services
 from ..models import CoursePage, Enrolment, ModulePage
 
@@ -34,15 +36,20 @@ class ModuleVisit:
         ):
             raise Http404
         self.request = request
-        self.module = module
-        self.course = course
+        # The learner's language: the words of the module's and course's translations, on the
+        # originals (never saved), so progress is the course's whatever the language.
+        self.module = in_language(module)
+        self.course = in_language(course)
+        self.untranslated = module.translation_missing
         self.enrolment = enrolment_for_request(request, course)
         self.steps = list(module.steps)
         self.progress = (
             self.enrolment.module_progress.filter(module=module).first() if self.enrolment else None
         )
         self.done_ids = set(self.progress.completed_step_ids) if self.progress else set()
-        siblings = selectors.live_modules_of(courses=[course])[course.pk]
+        siblings = in_language_many(
+            selectors.live_modules_of(courses=[course])[course.pk], fields=("title", "summary")
+        )
         self.position = next((i for i, m in enumerate(siblings, start=1) if m.pk == module.pk), 0)
         self.module_total = len(siblings)
         self.next_module = siblings[self.position] if self.position < len(siblings) else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
 from assessments.selectors import dimension_names
+from people.translation import in_language, shown
 from scenarios import selectors as scenario_selectors
 from scenarios import services as scenario_services
 from scenarios.graph import CHOICE, FREE_TEXT, Choice, Graph, Node, PlayState, shown_order
@@ -275,7 +277,14 @@ def _int_or_none(value: str | None) -> int | None:
         return None
 
 
-def roleplay_post(request: HttpRequest, *, scenario: Scenario, page_id: int, step_id: str) -> None:
+def roleplay_post(
+    request: HttpRequest,
+    *,
+    scenario: Scenario,
+    page_id: int,
+    step_id: str,
+    played: Scenario | None = None,
+) -> None:
     """Carry out a role-play action from the step's form; problems become messages."""
     action = request.POST.get("roleplay")
     user = request.user
@@ -289,7 +298,11 @@ def roleplay_post(request: HttpRequest, *, scenario: Scenario, page_id: int, ste
             if action == "start" and attempts and not attempts[0].finished:
                 return  # already playing (second tab): carry on with that attempt
             scenario_services.attempt_start(
-                user=user, scenario=scenario, context_page_id=page_id, context_step_id=step_id
+                user=user,
+                scenario=scenario,
+                context_page_id=page_id,
+                context_step_id=step_id,
+                played=played,
             )
         elif action in ("choose", "reply"):
             attempts = scenario_selectors.attempts_for(
@@ -342,7 +355,23 @@ def reply_draft(request: HttpRequest, state: RolePlayState) -> tuple[str, list[i
 class RolePlayStep(PublishedSnippetStep):
     """Played to an ending before Next; one unpublished since can be passed, with a notice."""
 
+    @cached_property
+    def translation(self) -> Scenario | None:
+        """The scenario's published translation in the learner's language, if there is one.
+
+        The step shows its words (on the original, never saved) and a new attempt plays it.
+        """
+        if self.snippet is None:
+            return None
+        found = shown(self.snippet)
+        if found.content is self.snippet:
+            self.snippet.translation_missing = found.missing
+            return None
+        in_language(self.snippet, translation=found.content)
+        return found.content
+
     def state_of(self, snippet: Scenario) -> RolePlayState:
+        self.translation  # noqa: B018 (puts the learner's words on the scenario first)
         return roleplay_state(
             user=self.request.user,
             scenario=snippet,
@@ -365,6 +394,7 @@ class RolePlayStep(PublishedSnippetStep):
                 scenario=self.snippet,
                 page_id=self.visit.module.pk,
                 step_id=self.block.id,
+                played=self.translation,
             )
         return redirect(self.url + "#roleplay-now")
 

@@ -16,6 +16,7 @@ from assessments import selectors as assessment_selectors
 from assessments import services as assessment_services
 from assessments.charts import Bar, profile_svg
 from assessments.models import Questionnaire, Response
+from people.translation import in_language, shown
 
 from .base import PublishedSnippetStep, register
 
@@ -63,8 +64,20 @@ def assessment_state(
         .first()
     )
     live, items = assessment_services.published_items(questionnaire)
+    # Answers are the original's items (pks); the words are the learner's language's, where the
+    # questionnaire has a published translation.
+    words = {}
+    found = shown(questionnaire)
+    translation = found.content
+    if translation is not questionnaire:
+        shown_live, shown_items = assessment_services.published_items(translation)
+        in_language(live, translation=shown_live)
+        words = {item.translation_key: item.statement for item in shown_items}
+    else:
+        live.translation_missing = found.missing
     state = AssessmentState(questionnaire=live, scale=live.scale(), response=response)
     for item in items:
+        item.statement = words.get(item.translation_key, item.statement)
         chosen = None
         if posted is not None:
             try:

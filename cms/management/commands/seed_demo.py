@@ -11,7 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
 
 from assessments.dimensions import shared_dimensions_ensure
 from assessments.models import Dimension, Questionnaire
@@ -24,6 +25,8 @@ from cms.demo_data import (
     demo_questionnaire,
     demo_scenarios,
 )
+from cms.demo_translations import LANGUAGES as DEMO_LANGUAGES
+from cms.demo_translations import demo_translated, strings_matched, translation_publish
 from cms.services import site_home_ensure
 from coaching.demo import demo_coaching_ensure
 from courses.models import CourseIndexPage, CoursePage, Enrolment, ModulePage
@@ -112,6 +115,7 @@ class Command(BaseCommand):
                 course.before_questionnaire = course.after_questionnaire = questionnaire
                 course.save_revision().publish()
             demo_certificate_template_ensure(course=course)
+            self._translations(course, scenarios, questionnaire)
             self._colleagues(organisation, course, questionnaire, password)
             enrolment = enrolment_get_or_create(user=users["learner@example.com"], course=course)
             if enrolment.due_date is None:
@@ -231,6 +235,36 @@ class Command(BaseCommand):
             users[email] = user
         return users
 
+    def _translations(
+        self, course: CoursePage, scenarios: dict[str, Scenario], questionnaire: Questionnaire
+    ) -> None:
+        """The course, its modules, role-plays and questionnaire in Hindi and Marathi, where
+        demo/i18n has them; one translated before is left as a translator may have changed it."""
+        modules = {module.slug: module for module in ModulePage.objects.child_of(course)}
+        for language in DEMO_LANGUAGES:
+            locale, _created = Locale.objects.get_or_create(language_code=language)
+            for name, (original, translated) in demo_translated(language).items():
+                if name == "course":
+                    instance = course
+                elif name == "questionnaire":
+                    instance = questionnaire
+                elif name.startswith("scenario:"):
+                    instance = scenarios.get(name.removeprefix("scenario:"))
+                else:
+                    instance = modules.get(name)
+                if (
+                    instance is None
+                    or Translation.objects.filter(
+                        source__object_id=instance.translation_key, target_locale=locale
+                    ).exists()
+                ):
+                    continue
+                translation_publish(
+                    instance=instance,
+                    language=language,
+                    strings=strings_matched(original, translated),
+                )
+
     def _dimensions(self) -> None:
         # Migration 0004 created them; a flushed test database has lost them.
         shared_dimensions_ensure(Dimension)
@@ -285,7 +319,9 @@ class Command(BaseCommand):
                 estimated_minutes=module_data["estimated_minutes"],
                 source_title=module_data["source_title"],
                 source_author=module_data["source_author"],
-                steps=[{"type": kind, "value": value} for kind, value in module_data["steps"]],
+                steps=_as_the_editor_saves(
+                    [{"type": kind, "value": value} for kind, value in module_data["steps"]]
+                ),
             )
             course.add_child(instance=module)
             module.save_revision().publish()
@@ -306,6 +342,13 @@ class Command(BaseCommand):
                 position,
                 {"type": "roleplay", "value": {"scenario": scenarios[module.slug].pk}},
             )
-            module.steps = raw
+            module.steps = _as_the_editor_saves(raw)
             module.save_revision().publish()
         return course
+
+
+def _as_the_editor_saves(raw: list):
+    """Module steps cleaned as the editor cleans them: every field present (blank, not None) and
+    every list item with an id, which translations use to match their original."""
+    block = ModulePage._meta.get_field("steps").stream_block
+    return block.clean(block.to_python(raw))
