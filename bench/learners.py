@@ -54,7 +54,7 @@ from people.roles import Role
 
 N = {n}
 org = Organisation.objects.get(slug="demo")
-course = CoursePage.objects.get(title="Customers, not targets")
+course = CoursePage.objects.originals().get(title="Customers, not targets")
 modules = list(ModulePage.objects.live().child_of(course).order_by("path"))
 last = modules[-1]
 roleplay_number = next(i for i, s in enumerate(last.steps, start=1) if s.block_type == "roleplay")

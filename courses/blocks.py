@@ -35,6 +35,7 @@ class StoryBlock(blocks.StructBlock):
     image_alt = blocks.CharBlock(
         label=_("Image description"),
         required=False,
+        default="",
         max_length=250,
         help_text=_("Describe the image for people who cannot see it. Required with an image."),
     )
@@ -91,6 +92,7 @@ class ReflectionBlock(blocks.StructBlock):
     guidance = blocks.CharBlock(
         label=_("Guidance"),
         required=False,
+        default="",
         max_length=250,
         help_text=_("A hint on what a good answer covers, shown under the prompt."),
     )
@@ -151,6 +153,7 @@ class RolePlayBlock(PublishedSnippetStepBlock):
     introduction = blocks.TextBlock(
         label=_("Introduction"),
         required=False,
+        default="",
         max_length=500,
         help_text=_("Optional words before the learner starts, e.g. what to try."),
     )
@@ -172,6 +175,7 @@ class SelfAssessmentBlock(PublishedSnippetStepBlock):
     introduction = blocks.TextBlock(
         label=_("Introduction"),
         required=False,
+        default="",
         max_length=500,
         help_text=_("Optional words before the statements."),
     )

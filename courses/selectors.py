@@ -55,7 +55,15 @@ def live_modules_of(*, courses: list[CoursePage]) -> dict[int, list[ModulePage]]
     if not by_path:
         return result
     modules = ModulePage.objects.live_in(courses).only(
-        "id", "path", "depth", "title", "slug", "url_path", "summary", "estimated_minutes"
+        "id",
+        "path",
+        "depth",
+        "title",
+        "slug",
+        "url_path",
+        "summary",
+        "estimated_minutes",
+        "translation_key",  # to find its translation for the reader
     )
     # Titles and summaries in the reader's language (one query, none in the site's language).
     for module in in_language_many(modules, fields=("title", "summary")):

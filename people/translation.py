@@ -70,7 +70,11 @@ def shown_many(objects: Iterable[T], *, language: str | None = None) -> dict[int
             for item in _translations(model, {obj.translation_key for obj in objects}, language)
         }
     return {
-        obj.pk: Shown(original=obj, content=found.get(obj.translation_key, obj), language=language)
+        obj.pk: Shown(
+            original=obj,
+            content=found.get(obj.translation_key, obj) if found else obj,
+            language=language,
+        )
         for obj in objects
     }
 

@@ -202,9 +202,11 @@ class TextVariantBlock(blocks.StructBlock):
 class EndingVariantBlock(blocks.StructBlock):
     condition = ConditionBlock()
     text = GrowingTextBlock(
-        label=_("What they say instead"), max_length=1000, rows=2, required=False
+        label=_("What they say instead"), max_length=1000, rows=2, required=False, default=""
     )
-    debrief = GrowingTextBlock(label=_("Debrief instead"), max_length=2000, required=False)
+    debrief = GrowingTextBlock(
+        label=_("Debrief instead"), max_length=2000, required=False, default=""
+    )
 
     class Meta:
         icon = "redirect"
@@ -242,11 +244,12 @@ class ChoiceBlock(blocks.StructBlock):
     text = GrowingTextBlock(label=_("What the learner says"), max_length=400, rows=2)
     next_key = NodeKeyBlock(label=_("Next node"))
     feedback = GrowingTextBlock(
-        label=_("Feedback to the learner"), required=False, max_length=600, rows=2
+        label=_("Feedback to the learner"), required=False, max_length=600, rows=2, default=""
     )
     reaction = GrowingTextBlock(
         label=_("The customer's reaction"),
         required=False,
+        default="",
         max_length=400,
         rows=2,
         help_text=_("What the answer did to the customer, e.g. “Anil's shoulders drop.”"),

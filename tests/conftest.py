@@ -53,7 +53,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def home() -> HomePage:
-    return HomePage.objects.get()
+    return HomePage.objects.filter(locale__language_code="en").get()
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ def test_small_teams_are_hidden_and_one_more_answer_changes_nothing(demo):
 
     # The demo learner, the fifth of Customer support, answers the before questionnaire.
     learner = signed_in(User.objects.get(email="learner@example.com"))
-    course = CoursePage.objects.get(slug="customers-not-targets")
+    course = CoursePage.objects.originals().get(slug="customers-not-targets")
     items = course.before_questionnaire.items.order_by("sort_order", "pk")
     answered = learner.post(
         reverse("courses:questionnaire", args=[course.pk, "before"]),

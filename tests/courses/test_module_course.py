@@ -10,7 +10,7 @@ from courses.models import CoursePage, ModulePage
 
 
 def test_a_module_reads_its_course_in_one_query_and_keeps_it(course):
-    module = ModulePage.objects.get(pk=modules_of(course)[0].pk)
+    module = ModulePage.objects.originals().get(pk=modules_of(course)[0].pk)
 
     with CaptureQueriesContext(connection) as queries:
         first = module.course

@@ -65,7 +65,7 @@ def profile(demo, live_server):
     shared with the demo cohort."""
     learner = User.objects.get(email="learner@example.com")
     coach = User.objects.get(email="coach@example.com")
-    course = CoursePage.objects.get(slug="customers-not-targets")
+    course = CoursePage.objects.originals().get(slug="customers-not-targets")
     slugs = list(dimension_names())
     for phase, base in ((Response.BEFORE, 12.5), (Response.AFTER, 50.0)):
         Response.objects.create(

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo(demo, live_server):
-    course = CoursePage.objects.get(slug="customers-not-targets")
+    course = CoursePage.objects.originals().get(slug="customers-not-targets")
     other = Organisation.objects.create(name="Elsewhere Ltd", slug="elsewhere")
     # In a team of the same name as the demo's, on the same course: only the organisation differs.
     namesake = Team.objects.create(organisation=other, name="Customer support")

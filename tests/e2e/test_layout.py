@@ -39,7 +39,7 @@ def long_rows(demo):
 
     organisation = User.objects.get(email="hr@example.com").organisation
     team = Team.objects.get(organisation=organisation, name="Customer support")
-    course = CoursePage.objects.get(slug="customers-not-targets")
+    course = CoursePage.objects.originals().get(slug="customers-not-targets")
     now = timezone.now()
     for number in range(3):
         person = User.objects.create_user(
@@ -186,7 +186,7 @@ def test_on_a_course_page_an_editor_keeps_the_userbar_and_the_page_end_stays_cle
     from courses.models import CoursePage
 
     context, page = phone(browser, live_server, "coach@example.com")
-    page.goto(CoursePage.objects.get(slug="customers-not-targets").url)
+    page.goto(CoursePage.objects.originals().get(slug="customers-not-targets").url)
     shot(page, "userbar-course-360")
 
     assert page.locator("#wagtail-userbar-trigger").is_visible()  # "edit this page" stays
@@ -210,7 +210,7 @@ def test_a_roleplay_step_offers_next_only_after_the_conversation(demo, browser, 
     from courses.models import ModulePage
 
     context, page = phone(browser, live_server, "learner@example.com")
-    module = ModulePage.objects.get(slug="care-after-the-sale")
+    module = ModulePage.objects.originals().get(slug="care-after-the-sale")
     number = [block.block_type for block in module.steps].index("roleplay") + 1
     page.goto(f"{module.url}step/1/")
     answer_questionnaire_if_asked(page)

@@ -353,7 +353,7 @@ def test_a_published_scenario_is_added_to_a_module_and_learners_play_it(
     response = root_client.post(url, module_edit_data(root_client, module, scenario.pk))
 
     assert response.status_code == 302, errors(response)
-    module = ModulePage.objects.get(pk=module.pk)
+    module = ModulePage.objects.originals().get(pk=module.pk)
     assert [block.block_type for block in module.steps] == ["story", "roleplay"]
     assert module.steps[1].value["scenario"] == scenario
     learner_client.post(step_url(module, 1), {"action": "next"})
@@ -371,7 +371,7 @@ def test_the_module_editor_refuses_a_scenario_that_is_not_published(root_client,
 
     assert response.status_code == 200
     assert "Publish this scenario before adding it to a module." in response.content.decode()
-    module = ModulePage.objects.get(pk=module.pk)
+    module = ModulePage.objects.originals().get(pk=module.pk)
     assert [block.block_type for block in module.steps] == ["story", "takeaways"]
 
 
@@ -404,7 +404,7 @@ def test_a_scenario_set_into_module_steps_as_raw_data_is_played(module, learner_
     raw.insert(1, ph.roleplay_step(scenario, "Keep her."))
     module.steps = raw
     module.save_revision().publish()
-    module = ModulePage.objects.get(pk=module.pk)
+    module = ModulePage.objects.originals().get(pk=module.pk)
     learner_client.post(step_url(module, 1), {"action": "next"})
 
     response = learner_client.get(step_url(module, 2))
