@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from courses.pdf import internal_url, pdf_html, pdf_write
 from people.languages import language_for
 from people.links import absolute_url
+from people.translation import in_language, shown
 
 STYLESHEETS = ("certificates/certificate.css",)
 PDF_VARIANT = "pdf/a-2a"
@@ -195,10 +196,17 @@ def certificate_pdf(certificate) -> bytes:
 
 
 def _certificate_pdf(certificate) -> bytes:
+    # The template's wording and the course's title as the learner's language has them, where
+    # they are translated (the certificate itself stays the original course's).
+    course_title = certificate.course_title
+    if certificate.course_id:
+        found = shown(certificate.course)
+        if found.content is not found.original:
+            course_title = found.content.title
     view = certificate_view(
-        template=certificate.template,
+        template=in_language(certificate.template),
         learner_name=certificate.learner_name,
-        course_title=certificate.course_title,
+        course_title=course_title,
         completed_on=certificate.completed_on,
         expires_on=certificate.expires_on,
         code=certificate.code,

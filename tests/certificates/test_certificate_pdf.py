@@ -244,3 +244,31 @@ def test_a_certificate_is_written_in_its_learners_language(learner, course, comm
     assert "Verify at" not in text and "Certificate of completion" not in text
     assert any("\u0900" <= char <= "\u097f" for char in text)
     assert catalog_lang(pdf) == "mr"
+
+
+def test_a_certificate_prints_the_translated_course_and_wording_in_its_learners_language(
+    learner, course, committed, django_capture_on_commit_callbacks
+):
+    from cms.demo_translations import translation_publish
+
+    template = CertificateTemplateFactory(wording="{name} finished {course} on {date}.")
+    course.certificate_template = template
+    course.save_revision().publish()
+    # Latin markers inside the Marathi: text extraction keeps them in order.
+    with django_capture_on_commit_callbacks(execute=True):
+        translation_publish(instance=course, language="mr", strings={course.title: "कोर्स MRCOURSE"})
+        translation_publish(
+            instance=template,
+            language="mr",
+            strings={"{name} finished {course} on {date}.": "{name} MRWORDING {course} {date}"},
+        )
+    learner.language = "mr"
+    learner.save()
+    with committed():
+        certificate = certificate_issue(user=learner, course=course)
+    certificate.refresh_from_db()
+
+    text = pdftotext(certificate.pdf.open("rb").read())
+    assert "MRCOURSE" in text and "MRWORDING" in text
+    assert course.title not in text and "finished" not in text
+    assert certificate.course_id == course.pk  # the certificate is the original course's
