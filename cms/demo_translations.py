@@ -129,3 +129,42 @@ def translation_publish(*, instance, language: str, strings: dict[str, str]) -> 
     translation.import_po(po)
     translation.save_target(publish=True)
     return filled, len(po) - sum(entry.msgctxt == "slug" for entry in po)
+
+
+def _shape_problems(original, translated, where: str) -> list[str]:
+    if isinstance(original, dict):
+        if not isinstance(translated, dict):
+            return [f"{where}: not a mapping"]
+        problems = [f"{where}.{name}: missing" for name in original if name not in translated]
+        for name, value in original.items():
+            if name not in translated:
+                continue
+            if name in STRUCTURE:
+                if translated[name] != value:
+                    problems.append(f"{where}.{name}: structure changed ({translated[name]!r})")
+            else:
+                problems += _shape_problems(value, translated[name], f"{where}.{name}")
+        return problems
+    if isinstance(original, list | tuple):
+        if not isinstance(translated, list | tuple) or len(original) != len(translated):
+            return [f"{where}: {len(original)} items in the original, not the same here"]
+        return [
+            problem
+            for i, (a, b) in enumerate(zip(original, translated, strict=True))
+            for problem in _shape_problems(a, b, f"{where}[{i}]")
+        ]
+    if isinstance(original, str) and original.strip():
+        if not isinstance(translated, str) or not translated.strip():
+            return [f"{where}: no text"]
+        if where.split(".")[-1] in RICH and len(_rich(original)) != len(_rich(translated)):
+            return [f"{where}: {len(_rich(original))} paragraphs in the original, not the same"]
+    return []
+
+
+def translation_problems(language: str) -> list[str]:
+    """What keeps demo/i18n/<language> from matching the originals: a changed structure, a
+    missing text or a paragraph count that differs (so its segments would not line up)."""
+    problems = []
+    for name, (original, translated) in demo_translated(language).items():
+        problems += [f"{language} {name}: {p}" for p in _shape_problems(original, translated, "")]
+    return problems

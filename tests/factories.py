@@ -180,9 +180,19 @@ class ModulePageFactory(_PublishedPageFactory):
     steps = factory.LazyFunction(default_steps)
 
 
+def default_locale():
+    """The site's language's Locale (a flushed, transactional test database has lost it)."""
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    return Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+
+
 class CertificateTemplateFactory(DjangoModelFactory):
     class Meta:
         model = "certificates.CertificateTemplate"
+
+    locale = factory.LazyFunction(default_locale)
 
     name = factory.Sequence(lambda n: f"Template {n}")
     signatory_name = "Meera Joshi"
@@ -210,6 +220,8 @@ class ScenarioFactory(DjangoModelFactory):
     class Meta:
         model = "scenarios.Scenario"
         skip_postgeneration_save = True
+
+    locale = factory.LazyFunction(default_locale)
 
     title = factory.Sequence(lambda n: f"Role-play {n}")
     persona_name = "Maya Pillai"

@@ -92,3 +92,32 @@ def test_a_module_and_its_roleplay_played_to_the_end_in_the_learners_language(de
     attempt = Attempt.objects.filter(user__email="learner@example.com").latest("started_at")
     assert attempt.scenario_id == roleplay.value["scenario"].pk
     assert attempt.ending_tone == "good"
+
+
+def test_a_translator_opens_a_marathi_role_play_in_the_admins_translation_editor(demo, page):
+    """wagtail-localize's editor (source beside translation, segment by segment) works under the
+    site's Content-Security-Policy."""
+    refused = []
+    page.on(
+        "console",
+        lambda message: refused.append(message.text) if message.type == "error" else None,
+    )
+    module = ModulePage.objects.originals().get(slug=MODULES["mr"][0])
+    roleplay = next(block for block in module.steps if block.block_type == "roleplay")
+    original = roleplay.value["scenario"]
+    translation = Scenario.objects.get(
+        translation_key=original.translation_key, locale__language_code="mr"
+    )
+    page.goto("/accounts/login/?next=/admin/")
+    page.get_by_label("Email").fill("coach@example.com")
+    page.get_by_label("Password").fill("touchpoint-demo")
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/admin/")
+
+    page.goto(f"/admin/snippets/scenarios/scenario/edit/{translation.pk}/")
+
+    # The source's words and the translation's, side by side.
+    editor = page.locator("main")
+    expect(editor).to_contain_text(original.persona_situation[:40])
+    expect(editor).to_contain_text(translation.persona_situation[:20])
+    assert refused == []

@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand
 
 from assessments.dimensions import SHARED_DIMENSIONS
 from cms.demo_data import demo_graph, demo_scenarios
+from cms.demo_translations import LANGUAGES as TRANSLATED_LANGUAGES
+from cms.demo_translations import demo_translated, translation_problems
 from scenarios.graph import graph_problems
 from scenarios.scoring import STRATEGIES, ContentFigures, all_paths, best_path, play
 
@@ -57,6 +59,16 @@ class Command(BaseCommand):
         for name, good in good_by_strategy.items():
             self.stdout.write(f"  always {name}: good ending in {len(good)} of {len(slugs)} {good}")
         self._figures(total, indent="  ")
+        for language in TRANSLATED_LANGUAGES:
+            found = demo_translated(language)
+            modules = sum(1 for name in found if name not in ("course", "questionnaire"))
+            self.stdout.write(
+                f"\nTranslations ({language}): {len(found)} files, "
+                f"{sum(name.startswith('scenario:') for name in found)} role-plays, "
+                f"{modules - sum(name.startswith('scenario:') for name in found)} modules"
+            )
+            for problem in translation_problems(language):
+                self.stdout.write(f"  PROBLEM {problem}")
 
     def _figures(self, figures: ContentFigures, *, indent: str) -> None:
         n = figures.choice_nodes or 1
