@@ -47,7 +47,7 @@ def _translations(model: type, keys: Iterable, language: str):
         translation_key__in=list(keys), locale__language_code=language
     )
     if issubclass(model, Page):
-        queryset = queryset.live().specific()
+        queryset = queryset.live()  # `model` is the page's own class: no .specific() needed
     elif issubclass(model, DraftStateMixin):
         queryset = queryset.filter(live=True)
     return queryset
