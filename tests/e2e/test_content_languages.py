@@ -17,6 +17,17 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 # One demo module per language that demo/i18n translates in full (module and role-play).
 MODULES = {"mr": ("the-scratch-on-the-door", "मराठी"), "hi": ("not-a-recording", "हिन्दी")}
+# What the learner writes, in their language: a written reply, then a reflection.
+WRITTEN = {
+    "mr": (
+        "माफ करा. मी आजच हे नीट करून देतो आणि तुम्हाला वेळ सांगून फोन करतो.",
+        "ग्राहकाला आधीच सांगणे, वेळ देणे आणि दिलेला शब्द पाळणे: हे मी उद्यापासून करेन.",
+    ),
+    "hi": (
+        "माफ़ कीजिए. मैं अभी यह ठीक करवाता हूँ और आपको समय बताकर फ़ोन करूँगा।",
+        "ग्राहक को पहले से बताना, समय देना और अपना वादा निभाना: यह मैं कल से करूँगा।",
+    ),
+}
 
 
 @pytest.fixture
@@ -71,16 +82,14 @@ def test_a_module_and_its_roleplay_played_to_the_end_in_the_learners_language(de
                     page.locator(f"#choice-{decision.choice.index}").check()
                     page.get_by_role("button", name=_label(language, "Answer")).click()
                 else:
-                    page.locator("textarea[name=reply]").fill(
-                        "माफ करा. मी आजच हे नीट करून देतो आणि तुम्हाला वेळ सांगून फोन करतो."
-                    )
+                    page.locator("textarea[name=reply]").fill(WRITTEN[language][0])
                     for check in node.checks:
                         page.get_by_label(check.text).check()
                     page.get_by_role("button", name=_label(language, "Send reply")).click()
             expect(page.locator(".result")).to_contain_text(best.ending.outcome[:30])
         reflection = page.locator("textarea[name=answer]")
         if reflection.count():
-            reflection.fill("ग्राहकाला आधीच सांगणे, वेळ देणे आणि दिलेला शब्द पाळणे: हे मी उद्यापासून करेन.")
+            reflection.fill(WRITTEN[language][1])
         page.locator("button[name=action][value=next]").first.click()
         page.wait_for_load_state()
     page.wait_for_url(re.compile(r"/done/"))
