@@ -82,10 +82,11 @@ class CertificateTemplate(
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    # The name is for authors, the signatory a person: a translation keeps both.
+    # The name is for authors, the signatory a person, the colour a look: a translation keeps them.
     override_translatable_fields = [
         SynchronizedField("name"),
         SynchronizedField("signatory_name"),
+        SynchronizedField("accent_colour"),
     ]
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="certificate_template")

@@ -18,6 +18,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.strings import StringValue, extract_strings
 
 from assessments.models import Questionnaire
+from certificates.demo import DEMO_TEMPLATE
 
 from .demo_data import DEMO_DIR, _front_matter, _load, demo_modules, story_html
 
@@ -30,6 +31,7 @@ STRUCTURE = {
     "dimension", "points", "test", "minimum", "tone", "feedback_timing", "slug",
     "estimated_minutes", "source_title", "source_author", "scale_points", "reverse_scored",
     "roleplay_first", "rubric", "persona_pronunciation", "validity_note", "min_length",
+    "signatory_name",
 }  # fmt: skip
 # Fields holding rich text (HTML): matched paragraph by paragraph, as wagtail-localize splits them.
 RICH = {"body", "explanation", "description", "intro"}
@@ -82,7 +84,7 @@ def _course(folder: Path) -> dict:
 
 
 def demo_translated(language: str) -> dict:
-    """What demo/i18n/<language> holds, as {"course"|"questionnaire"|module slug|
+    """What demo/i18n/<language> holds, as {"course"|"questionnaire"|"certificate"|module slug|
     "scenario:"+module slug: (original data, translated data)}; files not there are left out."""
     folder = I18N_DIR / language
     pairs: dict[str, tuple] = {}
@@ -96,6 +98,8 @@ def demo_translated(language: str) -> dict:
         # The demo keeps the model's default scale labels; a translation gives them in its words.
         original.setdefault("scale_labels", Questionnaire._meta.get_field("scale_labels").default)
         pairs["questionnaire"] = (original, translated)
+    if (folder / "certificate.yaml").exists():
+        pairs["certificate"] = (DEMO_TEMPLATE, _load(folder / "certificate.yaml"))
     originals = {module["slug"]: module for module in demo_modules()}
     if (folder / "modules").is_dir():
         for module in demo_modules(folder / "modules"):
@@ -135,7 +139,11 @@ def _shape_problems(original, translated, where: str) -> list[str]:
     if isinstance(original, dict):
         if not isinstance(translated, dict):
             return [f"{where}: not a mapping"]
-        problems = [f"{where}.{name}: missing" for name in original if name not in translated]
+        problems = [
+            f"{where}.{name}: missing"
+            for name in original
+            if name not in translated and name not in STRUCTURE
+        ]
         for name, value in original.items():
             if name not in translated:
                 continue

@@ -61,7 +61,9 @@ class Command(BaseCommand):
         self._figures(total, indent="  ")
         for language in TRANSLATED_LANGUAGES:
             found = demo_translated(language)
-            modules = sum(1 for name in found if name not in ("course", "questionnaire"))
+            modules = sum(
+                1 for name in found if name not in ("course", "questionnaire", "certificate")
+            )
             self.stdout.write(
                 f"\nTranslations ({language}): {len(found)} files, "
                 f"{sum(name.startswith('scenario:') for name in found)} role-plays, "

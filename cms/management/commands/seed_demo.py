@@ -19,6 +19,7 @@ from assessments.models import Dimension, Questionnaire
 from assessments.selectors import course_response_exists
 from assessments.services import questionnaire_publish_from_data, response_submit
 from certificates.demo import demo_certificate_template_ensure
+from certificates.models import CertificateTemplate
 from cms.demo_data import (
     demo_course,
     demo_modules,
@@ -114,8 +115,8 @@ class Command(BaseCommand):
             if course.before_questionnaire_id is None and course.after_questionnaire_id is None:
                 course.before_questionnaire = course.after_questionnaire = questionnaire
                 course.save_revision().publish()
-            demo_certificate_template_ensure(course=course)
-            self._translations(course, scenarios, questionnaire)
+            template = demo_certificate_template_ensure(course=course)
+            self._translations(course, scenarios, questionnaire, template)
             self._colleagues(organisation, course, questionnaire, password)
             enrolment = enrolment_get_or_create(user=users["learner@example.com"], course=course)
             if enrolment.due_date is None:
@@ -236,10 +237,15 @@ class Command(BaseCommand):
         return users
 
     def _translations(
-        self, course: CoursePage, scenarios: dict[str, Scenario], questionnaire: Questionnaire
+        self,
+        course: CoursePage,
+        scenarios: dict[str, Scenario],
+        questionnaire: Questionnaire,
+        template: CertificateTemplate,
     ) -> None:
-        """The course, its modules, role-plays and questionnaire in Hindi and Marathi, where
-        demo/i18n has them; one translated before is left as a translator may have changed it."""
+        """The course, its modules, role-plays, questionnaire and certificate in Hindi and
+        Marathi, where demo/i18n has them; one translated before is left as a translator may
+        have changed it."""
         modules = {module.slug: module for module in ModulePage.objects.child_of(course)}
         for language in DEMO_LANGUAGES:
             locale, _created = Locale.objects.get_or_create(language_code=language)
@@ -248,6 +254,8 @@ class Command(BaseCommand):
                     instance = course
                 elif name == "questionnaire":
                     instance = questionnaire
+                elif name == "certificate":
+                    instance = template
                 elif name.startswith("scenario:"):
                     instance = scenarios.get(name.removeprefix("scenario:"))
                 else:
