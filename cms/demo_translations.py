@@ -9,7 +9,6 @@ admin sees every segment filled in and can go on from there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
@@ -35,20 +34,6 @@ STRUCTURE = {
 }  # fmt: skip
 # Fields holding rich text (HTML): matched paragraph by paragraph, as wagtail-localize splits them.
 RICH = {"body", "explanation", "description", "intro"}
-
-
-@dataclass
-class Result:
-    """One translated object: how many of its segments were filled from the files."""
-
-    label: str
-    language: str
-    filled: int
-    total: int
-
-    @property
-    def complete(self) -> bool:
-        return self.filled == self.total
 
 
 def _plain(text: str) -> str:

@@ -4,7 +4,7 @@ Courses are written in the site's language (settings.LANGUAGE_CODE) and translat
 Records (progress, attempts, responses, certificates) always point at the original, so they belong
 to the course whatever language it was taken in; only what is shown comes from a translation.
 `shown(obj)` is the translation a reader of the active language sees, or the original when there is
-none yet (then `Shown.translated` is False, and pages say so).
+none yet (then `Shown.missing` is True, and pages say so).
 """
 
 from __future__ import annotations
@@ -29,13 +29,9 @@ class Shown(Generic[T]):
     language: str  # the reader's language
 
     @property
-    def translated(self) -> bool:
-        """False when the reader's language has no translation yet and the original is shown."""
-        return self.content is not self.original or self.language == settings.LANGUAGE_CODE
-
-    @property
     def missing(self) -> bool:
-        return not self.translated
+        """True when the reader's language has no translation yet and the original is shown."""
+        return self.content is self.original and self.language != settings.LANGUAGE_CODE
 
 
 def reader_language() -> str:
@@ -62,9 +58,7 @@ def shown_many(objects: Iterable[T], *, language: str | None = None) -> dict[int
     language = language or reader_language()
     found: dict = {}
     if objects and language != settings.LANGUAGE_CODE:
-        model = type(objects[0])._meta.concrete_model
-        if issubclass(model, Page):
-            model = type(objects[0])
+        model = type(objects[0])._meta.concrete_model  # a page's own class, not Page
         found = {
             item.translation_key: item
             for item in _translations(model, {obj.translation_key for obj in objects}, language)
@@ -82,31 +76,29 @@ def shown_many(objects: Iterable[T], *, language: str | None = None) -> dict[int
 def shown(obj: T, *, language: str | None = None) -> Shown[T]:
     """`obj` as a reader of `language` (default: the active one) sees it."""
     language = language or reader_language()
-    return shown_many([obj], language=language).get(
-        getattr(obj, "pk", None), Shown(original=obj, content=obj, language=language)
-    )
+    return shown_many([obj], language=language)[obj.pk]
 
 
 def in_language(
-    obj: T, *, language: str | None = None, translation=None, fields: tuple[str, ...] = ()
+    obj: T,
+    *,
+    language: str | None = None,
+    found: Shown[T] | None = None,
+    fields: tuple[str, ...] = (),
 ) -> T:
     """`obj` itself, its words replaced by those of its translation for the reader, for this
     request only (never save it). Ids, URLs and structure stay the original's, so whatever is
     recorded against it belongs to the original. Sets `obj.translation_missing`.
 
-    `translation`: the translation already looked up (else one query finds it). `fields`: only
+    `found`: what `shown(obj)` gave, already looked up (else one query finds it). `fields`: only
     these (e.g. a list's title and summary), not every translatable one.
     """
     if obj is None:
         return obj
-    if translation is None:
-        found = shown(obj, language=language)
-        translation, missing = found.content, found.missing
-    else:
-        missing = False
-    if translation is not obj:
-        _copy_words(obj, translation, fields)
-    obj.translation_missing = missing
+    found = found or shown(obj, language=language)
+    if found.content is not obj:
+        _copy_words(obj, found.content, fields)
+    obj.translation_missing = found.missing
     return obj
 
 
@@ -117,9 +109,7 @@ def in_language_many(
     objects = [obj for obj in objects if obj is not None]
     found = shown_many(objects, language=language)
     for obj in objects:
-        item = found[obj.pk]
-        in_language(obj, translation=item.content, fields=fields)
-        obj.translation_missing = item.missing
+        in_language(obj, found=found[obj.pk], fields=fields)
     return objects
 
 

@@ -40,7 +40,6 @@ class ModuleVisit:
         # originals (never saved), so progress is the course's whatever the language.
         self.module = in_language(module)
         self.course = in_language(course)
-        self.untranslated = module.translation_missing
         self.enrolment = enrolment_for_request(request, course)
         self.steps = list(module.steps)
         self.progress = (

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
 from assessments.selectors import dimension_names
-from people.translation import in_language, shown
+from people.translation import Shown, in_language, shown
 from scenarios import selectors as scenario_selectors
 from scenarios import services as scenario_services
 from scenarios.graph import CHOICE, FREE_TEXT, Choice, Graph, Node, PlayState, shown_order
@@ -356,22 +356,18 @@ class RolePlayStep(PublishedSnippetStep):
     """Played to an ending before Next; one unpublished since can be passed, with a notice."""
 
     @cached_property
-    def translation(self) -> Scenario | None:
-        """The scenario's published translation in the learner's language, if there is one.
+    def shown_scenario(self) -> Shown[Scenario]:
+        """The scenario as the learner's language has it: its published translation, if any."""
+        return shown(self.snippet)
 
-        The step shows its words (on the original, never saved) and a new attempt plays it.
-        """
-        if self.snippet is None:
-            return None
-        found = shown(self.snippet)
-        if found.content is self.snippet:
-            self.snippet.translation_missing = found.missing
-            return None
-        in_language(self.snippet, translation=found.content)
-        return found.content
+    @property
+    def translation(self) -> Scenario | None:
+        """The translation a new attempt plays, if there is one (else the original)."""
+        found = self.shown_scenario if self.snippet is not None else None
+        return found.content if found and found.content is not found.original else None
 
     def state_of(self, snippet: Scenario) -> RolePlayState:
-        self.translation  # noqa: B018 (puts the learner's words on the scenario first)
+        in_language(snippet, found=self.shown_scenario)  # the step shows the learner's words
         return roleplay_state(
             user=self.request.user,
             scenario=snippet,

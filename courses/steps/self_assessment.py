@@ -66,15 +66,12 @@ def assessment_state(
     live, items = assessment_services.published_items(questionnaire)
     # Answers are the original's items (pks); the words are the learner's language's, where the
     # questionnaire has a published translation.
-    words = {}
     found = shown(questionnaire)
-    translation = found.content
-    if translation is not questionnaire:
-        shown_live, shown_items = assessment_services.published_items(translation)
-        in_language(live, translation=shown_live)
+    in_language(live, found=found)
+    words = {}
+    if found.content is not questionnaire:
+        _shown, shown_items = assessment_services.published_items(found.content)
         words = {item.translation_key: item.statement for item in shown_items}
-    else:
-        live.translation_missing = found.missing
     state = AssessmentState(questionnaire=live, scale=live.scale(), response=response)
     for item in items:
         item.statement = words.get(item.translation_key, item.statement)

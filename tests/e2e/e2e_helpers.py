@@ -29,6 +29,14 @@ def sign_in(page, email: str = "learner@example.com", password: str = "touchpoin
     page.wait_for_url(f"**{DEMO_LANDINGS.get(email, '/learn/')}")
 
 
+def sign_in_to_the_admin(page, email: str = "coach@example.com") -> None:
+    page.goto("/accounts/login/?next=/admin/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill("touchpoint-demo")
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/admin/")
+
+
 def play_to_an_ending(page) -> None:
     """Answer the role-play (first offered choice, or a written reply) until it ends."""
     page.get_by_role("button", name="Start the conversation").click()

@@ -5,6 +5,7 @@ only the admin, frame its previews)."""
 from __future__ import annotations
 
 import pytest
+from e2e_helpers import sign_in_to_the_admin
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -12,14 +13,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def demo(demo, live_server):
     """The demo (seeded once per session), served by the live server."""
-
-
-def sign_in_to_the_admin(page, email: str = "coach@example.com") -> None:
-    page.goto("/accounts/login/?next=/admin/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill("touchpoint-demo")
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/admin/")
 
 
 def open_preview(page, edit_url: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from e2e_helpers import answer_questionnaire_if_asked, sign_in
+from e2e_helpers import answer_questionnaire_if_asked, sign_in, sign_in_to_the_admin
 from playwright.sync_api import expect
 
 from courses.models import Enrolment, ModulePage
@@ -117,11 +117,7 @@ def test_a_translator_opens_a_marathi_role_play_in_the_admins_translation_editor
     translation = Scenario.objects.get(
         translation_key=original.translation_key, locale__language_code="mr"
     )
-    page.goto("/accounts/login/?next=/admin/")
-    page.get_by_label("Email").fill("coach@example.com")
-    page.get_by_label("Password").fill("touchpoint-demo")
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/admin/")
+    sign_in_to_the_admin(page)
 
     page.goto(f"/admin/snippets/scenarios/scenario/edit/{translation.pk}/")
 

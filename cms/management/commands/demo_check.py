@@ -61,13 +61,15 @@ class Command(BaseCommand):
         self._figures(total, indent="  ")
         for language in TRANSLATED_LANGUAGES:
             found = demo_translated(language)
-            modules = sum(
-                1 for name in found if name not in ("course", "questionnaire", "certificate")
+            roleplays = sum(name.startswith("scenario:") for name in found)
+            modules = (
+                len(found)
+                - roleplays
+                - len(found.keys() & {"course", "questionnaire", "certificate"})
             )
             self.stdout.write(
                 f"\nTranslations ({language}): {len(found)} files, "
-                f"{sum(name.startswith('scenario:') for name in found)} role-plays, "
-                f"{modules - sum(name.startswith('scenario:') for name in found)} modules"
+                f"{roleplays} role-plays, {modules} modules"
             )
             for problem in translation_problems(language):
                 self.stdout.write(f"  PROBLEM {problem}")
