@@ -37,7 +37,11 @@ def editor(page, live_server):
     )
     page.set_default_timeout(60_000)
     page.goto(f"/admin/snippets/scenarios/scenario/edit/{scenario.pk}/")
-    return Scenario.objects.get(pk=scenario.pk)
+    yield Scenario.objects.get(pk=scenario.pk)
+    # Leave the editor before the database is flushed: its background requests (the editing
+    # session's ping, autosave) would otherwise hold SQLite's lock while the flush runs.
+    page.wait_for_load_state("networkidle")
+    page.goto("about:blank")
 
 
 def saved_nodes(scenario: Scenario) -> list[dict]:
